@@ -1,0 +1,1 @@
+import { hello } from "@alternance/platform/domain"; console.log(hello);

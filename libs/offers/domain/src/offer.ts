@@ -1,0 +1,110 @@
+import { FieldError, addMonths } from '@alternance/platform/domain';
+
+export enum ContractType {
+  APPRENTICESHIP = 'APPRENTICESHIP',
+  PROFESSIONALISATION = 'PROFESSIONALISATION',
+  /** Préparation opérationnelle à l'emploi individuelle: training, then a promised hire. */
+  POEI = 'POEI',
+  /** POE collective: training for a sector, no hire promise. */
+  POEC = 'POEC',
+}
+
+/** The job a POEI leads to. */
+export enum HireContractType {
+  CDI = 'CDI',
+  CDD = 'CDD',
+  PROFESSIONALISATION = 'PROFESSIONALISATION',
+  APPRENTICESHIP = 'APPRENTICESHIP',
+}
+
+export enum RemotePolicy {
+  ONSITE = 'ONSITE',
+  HYBRID = 'HYBRID',
+  REMOTE = 'REMOTE',
+}
+
+export enum OfferStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  FILLED = 'FILLED',
+  CLOSED = 'CLOSED',
+}
+
+export enum SalaryPeriod {
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+  HOUR = 'HOUR',
+}
+
+/** An offer stays on the board this long after publishing unless told otherwise. */
+export const DEFAULT_OFFER_LIFETIME_MONTHS = 2;
+
+export interface StartWindow {
+  earliest: string;
+  latest: string;
+}
+
+export interface HireContract {
+  type: HireContractType;
+  durationMonths?: number | null;
+}
+
+/** `YYYY-MM-DD` that is a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function checkStartWindow(window: StartWindow, path = 'startDate'): FieldError[] {
+  if (window.earliest > window.latest) {
+    return [{ path: `${path}.latest`, message: 'must not be before the earliest start date' }];
+  }
+  return [];
+}
+
+/**
+ * Only a POEI promises a job, so only a POEI carries a hire contract; a fixed-term one needs
+ * its length. (Whether that length is long enough is an eligibility rule of the matcher.)
+ */
+export function checkHireContract(contractType: ContractType, hire: HireContract | null | undefined, path = 'hireContract'): FieldError[] {
+  if (contractType === ContractType.POEI) {
+    if (!hire) return [{ path, message: 'is required for a POEI offer: the job the training leads to' }];
+    if (hire.type !== HireContractType.CDI && !hire.durationMonths) {
+      return [{ path: `${path}.durationMonths`, message: `is required for a ${hire.type} hire contract` }];
+    }
+    return [];
+  }
+  if (hire) return [{ path, message: `applies to POEI offers only, not ${contractType}` }];
+  return [];
+}
+
+export function checkSalary(min: number | null | undefined, max: number | null | undefined, path = 'salary'): FieldError[] {
+  if (min != null && max != null && min > max) return [{ path: `${path}.max`, message: 'must not be below the minimum' }];
+  return [];
+}
+
+/** Which status changes an employer may ask for; FILLED is reached through hiring only. */
+const TRANSITIONS: Record<OfferStatus, OfferStatus[]> = {
+  [OfferStatus.DRAFT]: [OfferStatus.PUBLISHED, OfferStatus.CLOSED],
+  [OfferStatus.PUBLISHED]: [OfferStatus.CLOSED, OfferStatus.FILLED],
+  [OfferStatus.FILLED]: [OfferStatus.CLOSED],
+  [OfferStatus.CLOSED]: [],
+};
+
+export function canMove(from: OfferStatus, to: OfferStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedMoves(from: OfferStatus): OfferStatus[] {
+  return [...TRANSITIONS[from]];
+}
+
+/** Drafts and live offers can be edited; a closed or filled one is history. */
+export function isEditable(status: OfferStatus): boolean {
+  return status === OfferStatus.DRAFT || status === OfferStatus.PUBLISHED;
+}
+
+export function defaultExpiry(publishedAt: Date, months = DEFAULT_OFFER_LIFETIME_MONTHS): Date {
+  return addMonths(publishedAt, months);
+}

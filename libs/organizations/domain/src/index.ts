@@ -1,0 +1,2 @@
+export * from './siret';
+export * from './organization';

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './clock';
+export * from './cursor';
+export * from './geo';
+export * from './viewer';
