@@ -1,1 +1,2 @@
-export {};
+export * from './user.entity';
+export * from './password-hasher';

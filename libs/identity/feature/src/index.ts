@@ -1,1 +1,2 @@
-export {};
+export * from './identity.module';
+export * from './identity.model';

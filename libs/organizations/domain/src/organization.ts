@@ -1,11 +1,7 @@
-import { FieldError } from '@alternance/platform/domain';
-import { isValidSiret, normaliseSiret } from './siret';
+import { Country, FieldError } from '@alternance/platform/domain';
 
-export enum Country {
-  FR = 'FR',
-  UK = 'UK',
-  US = 'US',
-}
+export { Country };
+import { isValidSiret, normaliseSiret } from './siret';
 
 export enum OrganizationSize {
   MICRO = 'MICRO',

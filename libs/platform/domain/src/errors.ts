@@ -69,3 +69,10 @@ export class ConflictException extends DomainException {
     super(ErrorCode.CONFLICT, message, reason);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs: anything else cannot name a row, and must not reach a uuid column. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './cursor';
 export * from './geo';
 export * from './viewer';
+export * from './country';

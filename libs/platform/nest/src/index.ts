@@ -1,1 +1,10 @@
-export {};
+export * from './config/app-config';
+export * from './auth/token.service';
+export * from './auth/policy';
+export * from './auth/policy.guard';
+export * from './auth/request-context';
+export * from './graphql/connection';
+export * from './graphql/format-error';
+export * from './validation/validation.pipe';
+export * from './platform.module';
+export * from './graphql/enums';

@@ -1,1 +1,2 @@
-export {};
+export * from './program.entity';
+export * from './program.repository';

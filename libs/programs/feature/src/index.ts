@@ -1,1 +1,1 @@
-export {};
+export * from './programs.module';

@@ -1,1 +1,2 @@
-export {};
+export * from './taxonomy.entities';
+export * from './taxonomy.repository';

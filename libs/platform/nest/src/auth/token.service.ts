@@ -26,6 +26,10 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
+  malformed(): UnauthenticatedException {
+    return new UnauthenticatedException('Send the token as "Authorization: Bearer <accessToken>".', 'TOKEN_MALFORMED');
+  }
+
   verify(token: string): Viewer {
     try {
       const claims = jwt.verify(token, this.config.jwtSecret, {

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { DatabaseConfig } from '@alternance/platform/nest';
+import { ENTITIES } from './entities';
+import { POSTGRESQL_MIGRATIONS } from '../../migrations/postgresql';
+import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
+
+interface SqliteHandle {
+  pragma(statement: string): unknown;
+}
+
+/** The source folder of a driver's migrations, where `npm run migration:create` writes. */
+export function migrationsSourceDir(driver: DatabaseConfig['driver']): string {
+  return path.resolve(__dirname, '../../../../apps/api/migrations', driver).replace(`${path.sep}dist${path.sep}`, path.sep);
+}
+
+/**
+ * MikroORM options for either engine. The same entities serve both; each engine has its own
+ * committed migrations, listed explicitly so that compiled and test runs find the same ones.
+ */
+export function ormOptions(db: DatabaseConfig, debug = false): Options {
+  const common = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    debug,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    discovery: { warnWhenNoEntities: true },
+  } satisfies Options;
+  if (db.driver === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: db.url,
+      pool: { min: 0, max: 10 },
+      migrations: {
+        migrationsList: POSTGRESQL_MIGRATIONS,
+        path: migrationsSourceDir('postgresql'),
+        emit: 'ts',
+        snapshot: false,
+        transactional: true,
+        allOrNothing: true,
+      },
+    };
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: db.file,
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL lets readers run beside the writer; the busy timeout makes a second writer wait
+      // instead of failing at once.
+      afterCreate: (conn: SqliteHandle, done: (err: Error | null, conn: unknown) => void) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('foreign_keys = ON');
+        conn.pragma('synchronous = NORMAL');
+        done(null, conn);
+      },
+    } as Options['pool'],
+    migrations: {
+      migrationsList: SQLITE_MIGRATIONS,
+      path: migrationsSourceDir('sqlite'),
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ProgramRepository } from '@alternance/programs/data-access';
+import { ProgramMapper } from '@alternance/programs/graphql';
+import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { CandidatesResolver } from './candidates.resolver';
+import { CandidatesService } from './candidates.service';
+
+@Module({ providers: [CandidatesService, CandidatesResolver, TaxonomyRepository, ProgramRepository, ProgramMapper] })
+export class CandidatesModule {}

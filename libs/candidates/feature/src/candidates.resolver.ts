@@ -1,0 +1,86 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ForbiddenException, Role, Viewer } from '@alternance/platform/domain';
+import { Authenticated, CurrentViewer, Roles } from '@alternance/platform/nest';
+import { canReadPrivateFields } from '@alternance/candidates/domain';
+import { Candidate, CandidatePrivateFields, CandidateProfileInput, toCandidate } from '@alternance/candidates/graphql';
+import { Gender } from '@alternance/candidates/domain';
+import { ProgramRepository } from '@alternance/programs/data-access';
+import { Program, ProgramMapper } from '@alternance/programs/graphql';
+import { CandidatesService } from './candidates.service';
+
+@Resolver(() => Candidate)
+export class CandidatesResolver {
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly programRepository: ProgramRepository,
+    private readonly programMapper: ProgramMapper,
+  ) {}
+
+  @Roles(Role.CANDIDATE)
+  @Mutation(() => Candidate, { description: 'Create or change your candidate profile; omitted fields stay as they are.' })
+  async upsertMyCandidateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: CandidateProfileInput) {
+    const { candidate, user } = await this.candidates.upsertMine(viewer, input);
+    return toCandidate(candidate, user, viewer);
+  }
+
+  @Roles(Role.CANDIDATE)
+  @Query(() => Candidate, { nullable: true, description: 'Your candidate profile, or null before you create it.' })
+  async myCandidateProfile(@CurrentViewer() viewer: Viewer) {
+    const found = await this.candidates.mine(viewer);
+    return found ? toCandidate(found.candidate, found.user, viewer) : null;
+  }
+
+  @Roles(Role.CANDIDATE, Role.EMPLOYER, Role.RECRUITER, Role.ADMIN)
+  @Query(() => Candidate, {
+    nullable: true,
+    description: 'One profile: employers see PUBLIC and ANONYMOUS ones (the latter without identity); candidates only their own.',
+  })
+  async candidate(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Candidate id.' }) id: string) {
+    const found = await this.candidates.findVisible(viewer, id);
+    return found ? toCandidate(found.candidate, found.user, viewer) : null;
+  }
+
+  @Authenticated()
+  @ResolveField(() => [Program], { description: 'Training paths the candidate follows or targets.' })
+  async programs(@Parent() candidate: Candidate) {
+    const found = await this.programRepository.byIds(candidate.programIds);
+    return this.programMapper.toPrograms(candidate.programIds.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])));
+  }
+
+  @Authenticated()
+  @ResolveField(() => String, { nullable: true, description: 'PRIVATE (candidate and staff). Birth date, YYYY-MM-DD.' })
+  birthDate(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'birthDate');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Registered job seeker.' })
+  jobSeeker(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'jobSeeker');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Recognised disability (RQTH).' })
+  disabilityRecognised(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'disabilityRecognised');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Gender, { nullable: true, description: 'PRIVATE (candidate and staff). Self-declared gender.' })
+  gender(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'gender');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Consent to keep disability status and gender.' })
+  sensitiveDataConsent(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'sensitiveDataConsent');
+  }
+
+  private readPrivate<K extends keyof CandidatePrivateFields>(viewer: Viewer, candidate: Candidate, key: K): CandidatePrivateFields[K] {
+    if (!canReadPrivateFields(viewer, candidate.userId)) {
+      throw new ForbiddenException(`${key} is private: only the candidate and staff can read it.`, 'PRIVATE_FIELD');
+    }
+    return candidate.privateFields[key];
+  }
+}

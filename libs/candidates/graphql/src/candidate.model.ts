@@ -1,0 +1,92 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { EducationLevel, Gender, RemotePreference, Visibility } from '@alternance/candidates/domain';
+import { Program } from '@alternance/programs/graphql';
+import { Location, Skill } from '@alternance/taxonomy/graphql';
+import { SkillLevel } from '@alternance/taxonomy/domain';
+
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'Who can find the profile in the talent marketplace.',
+  valuesMap: {
+    PUBLIC: { description: 'Employers see the profile with name.' },
+    ANONYMOUS: { description: 'Employers see the profile without name or contact until the candidate accepts an invitation.' },
+    HIDDEN: { description: 'Never shown in the marketplace.' },
+  },
+});
+registerEnumType(RemotePreference, { name: 'RemotePreference', description: 'Where the candidate wants to work.' });
+registerEnumType(EducationLevel, {
+  name: 'EducationLevel',
+  description: 'Highest education reached, on the French certification scale (LEVEL_3 = CAP … LEVEL_8 = doctorate).',
+});
+registerEnumType(Gender, { name: 'Gender', description: 'Self-declared, optional, used for aggregate reporting only.' });
+
+@ObjectType({ description: 'A skill the candidate has.' })
+export class CandidateSkill {
+  @Field(() => Skill, { description: 'The skill.' })
+  skill!: Skill;
+
+  @Field(() => SkillLevel, { description: 'Level reached.' })
+  level!: SkillLevel;
+}
+
+export interface CandidatePrivateFields {
+  birthDate: string | null;
+  jobSeeker: boolean;
+  disabilityRecognised: boolean | null;
+  gender: Gender | null;
+  sensitiveDataConsent: boolean;
+}
+
+@ObjectType({ description: 'A candidate’s profile on the talent marketplace.' })
+export class Candidate {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  /** The owning account: used for authorisation, never exposed. */
+  userId!: string;
+
+  /** Private values, read only by the guarded field resolvers below. */
+  privateFields!: CandidatePrivateFields;
+
+  @Field(() => String, { nullable: true, description: 'Name; null for employers viewing an ANONYMOUS profile.' })
+  displayName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email; only for the candidate, staff, or employers of PUBLIC profiles.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One line about what the candidate looks for.' })
+  headline!: string | null;
+
+  @Field(() => [CandidateSkill], { description: 'Skills with levels.' })
+  skills!: CandidateSkill[];
+
+  @Field(() => [String], { description: 'ROME occupations the candidate wants.' })
+  desiredRomeCodes!: string[];
+
+  /** Resolved by a field resolver from `programIds`. */
+  @Field(() => [Program], { description: 'Training paths the candidate follows or targets.' })
+  programs?: Program[];
+
+  programIds!: string[];
+
+  @Field(() => Location, { nullable: true, description: 'Where the candidate lives.' })
+  location!: Location | null;
+
+  @Field(() => Int, { description: 'How far the candidate will travel, in km.' })
+  mobilityRadiusKm!: number;
+
+  @Field(() => RemotePreference, { description: 'Remote work preference.' })
+  remotePreference!: RemotePreference;
+
+  @Field(() => String, { nullable: true, description: 'Available from (YYYY-MM-DD).' })
+  availableFrom!: string | null;
+
+  @Field(() => EducationLevel, { nullable: true, description: 'Highest education reached.' })
+  educationLevel!: EducationLevel | null;
+
+  @Field(() => Visibility, { description: 'Who can find the profile.' })
+  visibility!: Visibility;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the profile last changed.' })
+  updatedAt!: Date;
+}

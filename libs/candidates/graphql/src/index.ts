@@ -1,0 +1,3 @@
+export * from './candidate.model';
+export * from './candidate-profile.input';
+export * from './candidate.mapper';

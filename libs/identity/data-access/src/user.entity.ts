@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { Role } from '@alternance/platform/domain';
+import { OrganizationEntity } from '@alternance/organizations/data-access';
+
+@Entity({ tableName: 'users' })
+export class UserEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased: the unique index then matches what people mean by "same email". */
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  /** scrypt, with its parameters, in PHC-like form; never leaves this entity. */
+  @Property({ type: 'string', length: 300, hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Enum({ items: () => Role, type: 'string' })
+  role!: Role;
+
+  @Property({ type: 'string', length: 120 })
+  displayName!: string;
+
+  /** The employer's one organization; null for every other role. */
+  @ManyToOne(() => OrganizationEntity, { nullable: true, ref: true, deleteRule: 'restrict' })
+  organization: Ref<OrganizationEntity> | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+}

@@ -1,0 +1,84 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EntityManager } from '@mikro-orm/core';
+import { Role, Viewer } from '@alternance/platform/domain';
+import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
+import { CreateOfferInput, Offer, UpdateOfferInput, toOffer } from '@alternance/offers/graphql';
+import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { Organization, toOrganization } from '@alternance/organizations/graphql';
+import { ProgramRepository } from '@alternance/programs/data-access';
+import { Program, ProgramMapper } from '@alternance/programs/graphql';
+import { OffersService } from './offers.service';
+
+const MANAGERS = [Role.EMPLOYER, Role.RECRUITER, Role.ADMIN];
+
+@Resolver(() => Offer)
+export class OffersResolver {
+  constructor(
+    private readonly offers: OffersService,
+    private readonly programRepository: ProgramRepository,
+    private readonly programMapper: ProgramMapper,
+    private readonly em: EntityManager,
+  ) {}
+
+  @Public()
+  @Query(() => Offer, { nullable: true, description: 'One offer. Drafts are visible to their organization and staff only.' })
+  async offer(@CurrentViewer() viewer: Viewer | null, @Args('id', { type: () => ID, description: 'Offer id.' }) id: string) {
+    const offer = await this.offers.findVisible(viewer, id);
+    return offer ? toOffer(offer) : null;
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Offer, { description: 'Create an offer as a DRAFT: employers for their organization, staff for any.' })
+  async createOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOfferInput) {
+    return toOffer(await this.offers.create(viewer, input));
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Offer, { description: 'Change a DRAFT or PUBLISHED offer.' })
+  async updateOffer(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID, description: 'Offer id.' }) id: string,
+    @Args('input') input: UpdateOfferInput,
+  ) {
+    return toOffer(await this.offers.update(viewer, id, input));
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Offer, { description: 'Publish a DRAFT on the job board; it expires two months later.' })
+  async publishOffer(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Offer id.' }) id: string) {
+    return toOffer(await this.offers.publish(viewer, id));
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Offer, { description: 'Close an offer: it leaves the job board for good.' })
+  async closeOffer(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Offer id.' }) id: string) {
+    return toOffer(await this.offers.close(viewer, id));
+  }
+
+  @Public()
+  @ResolveField(() => Organization, { description: 'The employer.' })
+  async organization(@Parent() offer: Offer) {
+    const org = await this.em.findOneOrFail(OrganizationEntity, { id: offer.organizationId });
+    return toOrganization(org);
+  }
+
+  @Public()
+  @ResolveField(() => [Program], { description: 'Training paths the job can be taken with.' })
+  async programs(@Parent() offer: Offer) {
+    const found = await this.programRepository.byIds(offer.programIds);
+    return this.programMapper.toPrograms(offer.programIds.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])));
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationOffersResolver {
+  constructor(private readonly offerService: OffersService) {}
+
+  @Public()
+  @ResolveField(() => [Offer], {
+    description: 'Offers of the organization, newest first (at most 100): published ones, and all for its members and staff.',
+  })
+  async offers(@CurrentViewer() viewer: Viewer | null, @Parent() organization: Organization) {
+    return (await this.offerService.listForOrganization(viewer, organization.id)).map((o) => toOffer(o));
+  }
+}

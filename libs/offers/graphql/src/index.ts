@@ -1,0 +1,3 @@
+export * from './offer.model';
+export * from './offer.input';
+export * from './offer.mapper';

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Country, OrganizationSize } from '@alternance/organizations/domain';
+
+@Entity({ tableName: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** French establishments only; unique so one employer cannot be registered twice. */
+  @Property({ type: 'string', length: 14, nullable: true, unique: true })
+  siret: string | null = null;
+
+  @Enum({ items: () => Country, type: 'string', length: 2 })
+  country!: Country;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  sector: string | null = null;
+
+  @Enum({ items: () => OrganizationSize, type: 'string', nullable: true })
+  size: OrganizationSize | null = null;
+
+  /** Has a named disability referent (référent handicap) for apprentices. */
+  @Property({ type: 'boolean' })
+  disabilityReferent = false;
+
+  /** Workplace accommodations the employer commits to, in its own words. */
+  @Property({ type: 'text', nullable: true })
+  accommodations: string | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+}

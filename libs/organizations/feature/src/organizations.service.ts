@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { CLOCK, Clock, ForbiddenException, InvalidInputException, NotFoundException, Role, Viewer, isStaff, isUuid } from '@alternance/platform/domain';
+import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { UpdateOrganizationInput } from '@alternance/organizations/graphql';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async find(id: string): Promise<OrganizationEntity | null> {
+    return isUuid(id) ? this.em.findOne(OrganizationEntity, { id }) : null;
+  }
+
+  /** Employers change their own organization; staff name the one they change. */
+  async update(viewer: Viewer, input: UpdateOrganizationInput): Promise<OrganizationEntity> {
+    let id: string;
+    if (viewer.role === Role.EMPLOYER) {
+      if (!viewer.organizationId) throw new ForbiddenException('Your account belongs to no organization.', 'NO_ORGANIZATION');
+      if (input.id && input.id !== viewer.organizationId) {
+        throw new ForbiddenException('You can only change your own organization.', 'NOT_YOUR_ORGANIZATION');
+      }
+      id = viewer.organizationId;
+    } else if (isStaff(viewer)) {
+      if (!input.id) throw InvalidInputException.field('id', 'is required for staff: name the organization to change');
+      id = input.id;
+    } else {
+      throw new ForbiddenException();
+    }
+    const org = await this.find(id);
+    if (!org) throw new NotFoundException('Organization', id);
+    if (input.name != null) org.name = input.name.trim();
+    if (input.sector !== undefined) org.sector = input.sector?.trim() || null;
+    if (input.size !== undefined) org.size = input.size ?? null;
+    if (input.accessibility) {
+      if (input.accessibility.disabilityReferent != null) org.disabilityReferent = input.accessibility.disabilityReferent;
+      if (input.accessibility.accommodations !== undefined) org.accommodations = input.accessibility.accommodations?.trim() || null;
+    }
+    org.updatedAt = this.clock.now();
+    await this.em.flush();
+    return org;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './organization.model';
+export * from './update-organization.input';
+export * from './organization.mapper';

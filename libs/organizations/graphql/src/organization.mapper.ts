@@ -1,0 +1,14 @@
+import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { Organization } from './organization.model';
+
+export function toOrganization(o: OrganizationEntity): Organization {
+  return {
+    id: o.id,
+    name: o.name,
+    siret: o.siret,
+    country: o.country,
+    sector: o.sector,
+    size: o.size,
+    accessibility: { disabilityReferent: o.disabilityReferent, accommodations: o.accommodations },
+  };
+}

@@ -1,0 +1,6 @@
+/** Countries the marketplace operates in; each has its own contract rules. */
+export enum Country {
+  FR = 'FR',
+  UK = 'UK',
+  US = 'US',
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Country, InvalidInputException, Page, PageRequest, isUuid } from '@alternance/platform/domain';
+import { foldText } from '@alternance/taxonomy/domain';
+import { ProgramEntity } from './program.entity';
+
+export interface ProgramSearch {
+  query?: string;
+  rncpCode?: string;
+  level?: number;
+  romeCode?: string;
+  poeEligible?: boolean;
+  country?: Country;
+}
+
+@Injectable()
+export class ProgramRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async search(filter: ProgramSearch, page: PageRequest): Promise<Page<ProgramEntity>> {
+    const where: FilterQuery<ProgramEntity> & Record<string, unknown> = {};
+    if (filter.query) {
+      // Every word must appear, in any order.
+      const words = foldText(filter.query).replace(/[\\%_]/g, ' ').split(/\s+/).filter(Boolean);
+      if (words.length) where.$and = words.map((w) => ({ searchTitle: { $like: `%${w}%` } }));
+    }
+    if (filter.rncpCode) where.rncpCode = filter.rncpCode;
+    if (filter.level != null) where.level = filter.level;
+    if (filter.poeEligible != null) where.poeEligible = filter.poeEligible;
+    if (filter.country) where.country = filter.country;
+    if (filter.romeCode) where.romeCodesKey = { $like: `%|${filter.romeCode}|%` };
+    const [items, totalCount] = await this.em.findAndCount(ProgramEntity, where, {
+      orderBy: { title: 'asc', id: 'asc' },
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { items, totalCount, ...page };
+  }
+
+  async byIds(ids: string[]): Promise<Map<string, ProgramEntity>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (!valid.length) return new Map();
+    const rows = await this.em.find(ProgramEntity, { id: { $in: valid } });
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
+  /** The programs in the order given; an unknown id is an input error on `path[i]`. */
+  async requireAll(ids: string[], path: string): Promise<ProgramEntity[]> {
+    const found = await this.byIds(ids);
+    const missing = ids.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw InvalidInputException.field(`${path}[${missing}]`, `${ids[missing]} is not a known training path`, 'UNKNOWN_PROGRAM');
+    return ids.map((id) => found.get(id) as ProgramEntity);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './program.model';
+export * from './program.mapper';

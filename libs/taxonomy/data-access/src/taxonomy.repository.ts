@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { Country, FieldError, InvalidInputException, Page, PageRequest, isValidLatitude, isValidLongitude } from '@alternance/platform/domain';
+import { SkillKind, foldText } from '@alternance/taxonomy/domain';
+import {
+  CommuneEntity,
+  OccupationEntity,
+  OccupationMobilityEntity,
+  OccupationSkillEntity,
+  SkillEntity,
+} from './taxonomy.entities';
+
+export interface PlaceQuery {
+  country: Country;
+  postcode?: string | null;
+  inseeCode?: string | null;
+  city?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+}
+
+export interface ResolvedPlace {
+  city: string | null;
+  postcode: string | null;
+  inseeCode: string | null;
+  country: Country;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * User text inside LIKE: wildcards are dropped rather than escaped, because SQLite and
+ * PostgreSQL disagree on the default escape character.
+ */
+function likeText(text: string): string {
+  return text.replace(/[\\%_]/g, ' ').trim();
+}
+
+function likePattern(text: string): string {
+  return `%${likeText(foldText(text))}%`;
+}
+
+/**
+ * Reads the reference data (occupations, skills, communes) and turns what users type into
+ * checked references: unknown codes and places are input errors naming the field.
+ */
+@Injectable()
+export class TaxonomyRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async searchOccupations(query: string | undefined, page: PageRequest): Promise<Page<OccupationEntity>> {
+    const where = query ? { searchLabel: { $like: likePattern(query) } } : {};
+    const [items, totalCount] = await this.em.findAndCount(OccupationEntity, where, {
+      orderBy: { code: 'asc' },
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { items, totalCount, ...page };
+  }
+
+  findOccupation(code: string): Promise<OccupationEntity | null> {
+    return this.em.findOne(OccupationEntity, { code });
+  }
+
+  async occupationsByCodes(codes: string[]): Promise<Map<string, OccupationEntity>> {
+    if (!codes.length) return new Map();
+    const rows = await this.em.find(OccupationEntity, { code: { $in: [...new Set(codes)] } });
+    return new Map(rows.map((o) => [o.code, o]));
+  }
+
+  async searchSkills(
+    filter: { query?: string; kind?: SkillKind; romeCode?: string },
+    page: PageRequest,
+  ): Promise<Page<SkillEntity>> {
+    const where: Record<string, unknown> = {};
+    if (filter.query) where.searchLabel = { $like: likePattern(filter.query) };
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.romeCode) {
+      const links = await this.em.find(OccupationSkillEntity, { romeCode: filter.romeCode }, { fields: ['skillCode'] });
+      where.code = { $in: links.map((l) => l.skillCode) };
+    }
+    const [items, totalCount] = await this.em.findAndCount(SkillEntity, where, {
+      orderBy: { label: 'asc', code: 'asc' },
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { items, totalCount, ...page };
+  }
+
+  async skillsOfOccupation(romeCode: string): Promise<{ link: OccupationSkillEntity; skill: SkillEntity }[]> {
+    const links = await this.em.find(OccupationSkillEntity, { romeCode }, { orderBy: { core: 'desc', skillCode: 'asc' } });
+    const skills = await this.skillsByCodes(links.map((l) => l.skillCode));
+    return links.flatMap((link) => {
+      const skill = skills.get(link.skillCode);
+      return skill ? [{ link, skill }] : [];
+    });
+  }
+
+  neighbours(romeCode: string): Promise<OccupationMobilityEntity[]> {
+    return this.em.find(OccupationMobilityEntity, { romeCode }, { orderBy: { rank: 'desc', targetCode: 'asc' } });
+  }
+
+  async skillsByCodes(codes: string[]): Promise<Map<string, SkillEntity>> {
+    if (!codes.length) return new Map();
+    const rows = await this.em.find(SkillEntity, { code: { $in: [...new Set(codes)] } });
+    return new Map(rows.map((s) => [s.code, s]));
+  }
+
+  communes(filter: { postcode?: string; inseeCode?: string }, limit: number): Promise<CommuneEntity[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.postcode) where.postcode = filter.postcode;
+    if (filter.inseeCode) where.inseeCode = filter.inseeCode;
+    return this.em.find(CommuneEntity, where, { orderBy: { name: 'asc', postcode: 'asc' }, limit });
+  }
+
+  /** Fails with the field path of the first unknown ROME code. */
+  async requireOccupations(codes: string[], path: string): Promise<void> {
+    const known = await this.occupationsByCodes(codes);
+    const errors: FieldError[] = [];
+    codes.forEach((code, i) => {
+      if (!known.has(code)) errors.push({ path: codes.length === 1 && !path.endsWith(']') ? path : `${path}[${i}]`, message: `${code} is not a ROME 4.0 occupation code` });
+    });
+    if (errors.length) throw new InvalidInputException(errors, 'UNKNOWN_ROME_CODE');
+  }
+
+  /** Skills by code with their labels; unknown codes are input errors. */
+  async requireSkills(codes: string[], path: string): Promise<Map<string, SkillEntity>> {
+    const known = await this.skillsByCodes(codes);
+    const errors: FieldError[] = [];
+    codes.forEach((code, i) => {
+      if (!known.has(code)) errors.push({ path: `${path}[${i}].code`, message: `${code} is not a ROME skill code` });
+    });
+    if (errors.length) throw new InvalidInputException(errors, 'UNKNOWN_SKILL');
+    return known;
+  }
+
+  /**
+   * A French place is looked up from its postcode or INSEE code (the city name picks among
+   * several communes sharing a postcode); elsewhere coordinates must be given.
+   */
+  async resolvePlace(place: PlaceQuery, path: string): Promise<ResolvedPlace> {
+    const coordsGiven = place.lat != null || place.lng != null;
+    if (coordsGiven) {
+      if (place.lat == null || !isValidLatitude(place.lat)) throw InvalidInputException.field(`${path}.lat`, 'must be a latitude from -90 to 90');
+      if (place.lng == null || !isValidLongitude(place.lng)) throw InvalidInputException.field(`${path}.lng`, 'must be a longitude from -180 to 180');
+    }
+    if (place.country === Country.FR && (place.postcode || place.inseeCode)) {
+      const candidates = await this.communes({ postcode: place.postcode ?? undefined, inseeCode: place.inseeCode ?? undefined }, 200);
+      const field = place.inseeCode ? `${path}.inseeCode` : `${path}.postcode`;
+      if (!candidates.length) throw InvalidInputException.field(field, 'matches no French commune', 'UNKNOWN_PLACE');
+      const wanted = place.city ? foldText(place.city) : null;
+      const commune = (wanted && candidates.find((c) => foldText(c.name) === wanted)) || candidates.find((c) => c.lat != null) || candidates[0];
+      const lat = place.lat ?? commune.lat;
+      const lng = place.lng ?? commune.lng;
+      if (lat == null || lng == null) throw InvalidInputException.field(`${path}.lat`, 'this commune has no coordinates: give lat and lng');
+      return { city: commune.name, postcode: commune.postcode, inseeCode: commune.inseeCode, country: place.country, lat, lng };
+    }
+    if (!coordsGiven) {
+      const hint = place.country === Country.FR ? 'give a postcode, an INSEE code, or lat and lng' : 'give lat and lng';
+      throw InvalidInputException.field(`${path}.lat`, `is required: ${hint}`, 'PLACE_REQUIRED');
+    }
+    return {
+      city: place.city ?? null,
+      postcode: place.postcode ?? null,
+      inseeCode: null,
+      country: place.country,
+      lat: place.lat as number,
+      lng: place.lng as number,
+    };
+  }
+}

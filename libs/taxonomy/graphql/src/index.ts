@@ -1,0 +1,2 @@
+export * from './taxonomy.model';
+export * from './location.model';
