@@ -18,7 +18,7 @@ export class CandidatesResolver {
 
   @Roles(Role.CANDIDATE)
   @Mutation(() => Candidate, { description: 'Create or change your candidate profile; omitted fields stay as they are.' })
-  async upsertMyCandidateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: CandidateProfileInput) {
+  async upsertMyCandidateProfile(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Profile fields to set.' }) input: CandidateProfileInput) {
     const { candidate, user } = await this.candidates.upsertMine(viewer, input);
     return toCandidate(candidate, user, viewer);
   }

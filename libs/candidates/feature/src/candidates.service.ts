@@ -9,13 +9,13 @@ import {
   NotFoundException,
   Role,
   Viewer,
+  isCalendarDate,
   isUuid,
 } from '@alternance/platform/domain';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { canViewProfile, checkBirthDate, checkSensitiveConsent } from '@alternance/candidates/domain';
 import { CandidateProfileInput } from '@alternance/candidates/graphql';
 import { UserEntity } from '@alternance/identity/data-access';
-import { isCalendarDate } from '@alternance/offers/domain';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 

@@ -1,2 +1,3 @@
 export * from './user.entity';
 export * from './password-hasher';
+export * from './staff-accounts';

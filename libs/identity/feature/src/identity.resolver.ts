@@ -25,13 +25,13 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Create a CANDIDATE or EMPLOYER account (with its organization) and sign in.' })
-  async signUp(@Args('input') input: SignUpInput) {
+  async signUp(@Args('input', { description: 'The new account.' }) input: SignUpInput) {
     return toPayload(await this.identity.signUp(input));
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in with email and password.' })
-  async logIn(@Args('input') input: LogInInput) {
+  async logIn(@Args('input', { description: 'Credentials.' }) input: LogInInput) {
     return toPayload(await this.identity.logIn(input));
   }
 

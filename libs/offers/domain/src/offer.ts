@@ -1,5 +1,7 @@
 import { FieldError, addMonths } from '@alternance/platform/domain';
 
+export { isCalendarDate } from '@alternance/platform/domain';
+
 export enum ContractType {
   APPRENTICESHIP = 'APPRENTICESHIP',
   PROFESSIONALISATION = 'PROFESSIONALISATION',
@@ -47,13 +49,6 @@ export interface StartWindow {
 export interface HireContract {
   type: HireContractType;
   durationMonths?: number | null;
-}
-
-/** `YYYY-MM-DD` that is a real calendar day. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export function checkStartWindow(window: StartWindow, path = 'startDate'): FieldError[] {

@@ -29,7 +29,7 @@ export class OffersResolver {
 
   @Roles(...MANAGERS)
   @Mutation(() => Offer, { description: 'Create an offer as a DRAFT: employers for their organization, staff for any.' })
-  async createOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOfferInput) {
+  async createOffer(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'The offer.' }) input: CreateOfferInput) {
     return toOffer(await this.offers.create(viewer, input));
   }
 
@@ -38,7 +38,7 @@ export class OffersResolver {
   async updateOffer(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID, description: 'Offer id.' }) id: string,
-    @Args('input') input: UpdateOfferInput,
+    @Args('input', { description: 'Fields to change.' }) input: UpdateOfferInput,
   ) {
     return toOffer(await this.offers.update(viewer, id, input));
   }

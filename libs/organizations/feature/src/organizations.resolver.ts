@@ -17,7 +17,7 @@ export class OrganizationsResolver {
 
   @Roles(Role.EMPLOYER, Role.RECRUITER, Role.ADMIN)
   @Mutation(() => Organization, { description: 'Change an organization: employers their own, staff any (give its id).' })
-  async updateOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateOrganizationInput) {
+  async updateOrganization(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Fields to change.' }) input: UpdateOrganizationInput) {
     return toOrganization(await this.organizations.update(viewer, input));
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Country } from '@alternance/platform/nest';
 
 @ObjectType({ description: 'A place, with coordinates for distance search.' })

@@ -1,0 +1,85 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { ManualClock } from '@alternance/platform/domain';
+import { AppConfig, loadConfig } from '@alternance/platform/nest';
+import { createApp } from '@alternance/api';
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string; field?: string; fields?: { path: string; message: string }[] } }[];
+}
+
+export interface TestApp {
+  url: string;
+  app: INestApplication;
+  orm: MikroORM;
+  clock: ManualClock;
+  config: AppConfig;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Tables tests write to, children first; the catalogue is shared and read-only. */
+const MUTABLE_TABLES = ['candidates', 'offers', 'users', 'organizations'];
+
+export const engine = (process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite') as 'sqlite' | 'postgresql';
+
+/**
+ * The whole API over HTTP on a fresh database: a copy of the prepared SQLite file, or the
+ * prepared PostgreSQL database with its writable tables emptied.
+ */
+export async function startTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+  const template = process.env.TEST_DB_TEMPLATE;
+  if (!template) throw new Error('TEST_DB_TEMPLATE is not set: run through the integration or e2e Jest project.');
+  let file: string | undefined;
+  let databaseUrl: string;
+  if (engine === 'sqlite') {
+    file = path.join(os.tmpdir(), `alternance-e2e-${randomUUID()}.sqlite`);
+    copyFileSync(template, file);
+    databaseUrl = `sqlite:${file}`;
+  } else {
+    databaseUrl = template;
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: path.join(os.tmpdir(), 'alternance-e2e-data'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    CATALOGUE_DIR: process.env.CATALOGUE_DIR,
+  });
+  const clock = new ManualClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
+  const app = await createApp(config, clock);
+  const orm = app.get(MikroORM);
+  if (engine === 'postgresql') {
+    await orm.em.getConnection().execute(`truncate ${MUTABLE_TABLES.map((t) => `"${t}"`).join(', ')} cascade`);
+  }
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    app,
+    orm,
+    clock,
+    config,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphqlResponse;
+      return { ...body, status: res.status } as GraphqlResponse<any>;
+    },
+    async close() {
+      await app.close();
+      if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import js from '@eslint/js';
+
+const layers = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:feature', 'type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
+  // Features do not import each other: shared API types live in the graphql layer.
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
+  { sourceTag: 'type:graphql', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'] },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    // Pure rules: no framework, no ORM, no GraphQL, no search engine, no HTTP.
+    bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'graphql', 'graphql/*', '@apollo/*', 'meilisearch', 'express', 'class-validator', 'class-transformer'],
+  },
+];
+
+const scopes = [
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+  { sourceTag: 'scope:organizations', onlyDependOnLibsWithTags: ['scope:organizations', 'scope:platform'] },
+  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:platform'] },
+  { sourceTag: 'scope:taxonomy', onlyDependOnLibsWithTags: ['scope:taxonomy', 'scope:platform'] },
+  { sourceTag: 'scope:programs', onlyDependOnLibsWithTags: ['scope:programs', 'scope:taxonomy', 'scope:platform'] },
+  { sourceTag: 'scope:offers', onlyDependOnLibsWithTags: ['scope:offers', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:platform'] },
+  {
+    sourceTag: 'scope:candidates',
+    onlyDependOnLibsWithTags: ['scope:candidates', 'scope:identity', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:platform'],
+  },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'tmp/**', '.nx/**', 'apps/api/migrations/**/Migration*.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            ...layers,
+            ...scopes,
+            // Only the search adapter may talk to Meilisearch.
+            { sourceTag: '*', bannedExternalImports: ['meilisearch'], onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: { globals: { URL: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];
