@@ -3,13 +3,19 @@ import type { Request, Response, NextFunction, Express } from 'express';
 import express from 'express';
 import { EXAMPLE_OPERATIONS } from './example-operations';
 
+function packageFile(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
 /** Files GraphiQL needs, served from the installed packages: the playground works offline. */
-const ASSETS: Record<string, string> = {
-  'react.production.min.js': require.resolve('react/umd/react.production.min.js'),
-  'react-dom.production.min.js': require.resolve('react-dom/umd/react-dom.production.min.js'),
-  'graphiql.min.js': require.resolve('graphiql/graphiql.min.js'),
-  'graphiql.min.css': require.resolve('graphiql/graphiql.min.css'),
-};
+function assets(): Record<string, string> {
+  return {
+    'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
+    'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
+    'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+  };
+}
 
 export const PLAYGROUND_ASSET_PATH = '/playground/assets';
 
@@ -59,7 +65,7 @@ export function mountPlayground(app: Express): void {
   app.get(`${PLAYGROUND_ASSET_PATH}/playground.js`, (_req: Request, res: Response) => {
     res.type('application/javascript').set('Cache-Control', 'no-cache').send(SCRIPT);
   });
-  for (const [name, file] of Object.entries(ASSETS)) {
+  for (const [name, file] of Object.entries(assets())) {
     app.use(`${PLAYGROUND_ASSET_PATH}/${name}`, express.static(path.resolve(file), { maxAge: '1d', index: false }));
   }
   app.get('/graphql', (req: Request, res: Response, next: NextFunction) => {

@@ -79,7 +79,7 @@ export class CandidatesService {
     }
     if (errors.length) throw new InvalidInputException(errors);
 
-    if (input.desiredRomeCodes?.length) await this.taxonomy.requireOccupations(input.desiredRomeCodes, 'desiredRomeCodes');
+    if (input.desiredRomeCodes?.length) await this.taxonomy.requireOccupations(input.desiredRomeCodes, (i) => `desiredRomeCodes[${i}]`);
     const skills = input.skills?.length ? await this.taxonomy.requireSkills(input.skills.map((s) => s.code), 'skills') : new Map();
     if (input.programIds?.length) await this.programs.requireAll(input.programIds, 'programIds');
     const place = input.location ? await this.taxonomy.resolvePlace(input.location, 'location') : null;

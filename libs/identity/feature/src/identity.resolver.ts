@@ -41,7 +41,8 @@ export class IdentityResolver {
     return toUser(await this.identity.me(viewer));
   }
 
-  @Authenticated()
+  // Organizations are public (they sign the offers); the sign-up payload shows it too.
+  @Public()
   @ResolveField(() => Organization, { nullable: true, description: 'The employer’s organization.' })
   async organization(@Parent() user: User) {
     if (!user.organizationId) return null;

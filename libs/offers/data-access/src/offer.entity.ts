@@ -20,7 +20,6 @@ export class OfferEntity {
   id: string = randomUUID();
 
   @ManyToOne(() => OrganizationEntity, { ref: true, deleteRule: 'restrict' })
-  @Index()
   organization!: Ref<OrganizationEntity>;
 
   @Property({ type: 'string', length: 200 })

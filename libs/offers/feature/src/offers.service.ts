@@ -172,7 +172,7 @@ export class OffersService {
     }
     if (errors.length) throw new InvalidInputException(errors);
 
-    if (input.romeCode) await this.taxonomy.requireOccupations([input.romeCode], 'romeCode');
+    if (input.romeCode) await this.taxonomy.requireOccupations([input.romeCode], () => 'romeCode');
     const skills = input.skills ? await this.taxonomy.requireSkills(input.skills.map((s) => s.code), 'skills') : null;
     if (input.programIds) await this.programs.requireAll(input.programIds, 'programIds');
     const place = input.location ? await this.taxonomy.resolvePlace(input.location, 'location') : null;

@@ -1,2 +1,3 @@
 export * from './program.entity';
 export * from './program.repository';
+export * from './program-import';

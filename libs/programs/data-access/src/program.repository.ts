@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Country, InvalidInputException, Page, PageRequest, isUuid } from '@alternance/platform/domain';
-import { foldText } from '@alternance/taxonomy/domain';
+import { wordsFilter } from '@alternance/taxonomy/data-access';
 import { ProgramEntity } from './program.entity';
 
 export interface ProgramSearch {
@@ -19,11 +19,7 @@ export class ProgramRepository {
 
   async search(filter: ProgramSearch, page: PageRequest): Promise<Page<ProgramEntity>> {
     const where: FilterQuery<ProgramEntity> & Record<string, unknown> = {};
-    if (filter.query) {
-      // Every word must appear, in any order.
-      const words = foldText(filter.query).replace(/[\\%_]/g, ' ').split(/\s+/).filter(Boolean);
-      if (words.length) where.$and = words.map((w) => ({ searchTitle: { $like: `%${w}%` } }));
-    }
+    if (filter.query?.trim()) Object.assign(where, wordsFilter('searchTitle', filter.query));
     if (filter.rncpCode) where.rncpCode = filter.rncpCode;
     if (filter.level != null) where.level = filter.level;
     if (filter.poeEligible != null) where.poeEligible = filter.poeEligible;

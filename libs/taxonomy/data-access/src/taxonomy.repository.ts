@@ -36,8 +36,10 @@ function likeText(text: string): string {
   return text.replace(/[\\%_]/g, ' ').trim();
 }
 
-function likePattern(text: string): string {
-  return `%${likeText(foldText(text))}%`;
+/** Every word of the query must appear in the folded label, in any order. */
+export function wordsFilter(field: string, query: string): Record<string, unknown> {
+  const words = likeText(foldText(query)).split(/\s+/).filter(Boolean);
+  return { $and: words.map((w) => ({ [field]: { $like: `%${w}%` } })) };
 }
 
 /**
@@ -49,7 +51,7 @@ export class TaxonomyRepository {
   constructor(private readonly em: EntityManager) {}
 
   async searchOccupations(query: string | undefined, page: PageRequest): Promise<Page<OccupationEntity>> {
-    const where = query ? { searchLabel: { $like: likePattern(query) } } : {};
+    const where = query?.trim() ? wordsFilter('searchLabel', query) : {};
     const [items, totalCount] = await this.em.findAndCount(OccupationEntity, where, {
       orderBy: { code: 'asc' },
       limit: page.limit,
@@ -73,7 +75,7 @@ export class TaxonomyRepository {
     page: PageRequest,
   ): Promise<Page<SkillEntity>> {
     const where: Record<string, unknown> = {};
-    if (filter.query) where.searchLabel = { $like: likePattern(filter.query) };
+    if (filter.query?.trim()) Object.assign(where, wordsFilter('searchLabel', filter.query));
     if (filter.kind) where.kind = filter.kind;
     if (filter.romeCode) {
       const links = await this.em.find(OccupationSkillEntity, { romeCode: filter.romeCode }, { fields: ['skillCode'] });
@@ -113,12 +115,12 @@ export class TaxonomyRepository {
     return this.em.find(CommuneEntity, where, { orderBy: { name: 'asc', postcode: 'asc' }, limit });
   }
 
-  /** Fails with the field path of the first unknown ROME code. */
-  async requireOccupations(codes: string[], path: string): Promise<void> {
+  /** Fails naming each unknown ROME code's field, as `pathOf` spells it. */
+  async requireOccupations(codes: string[], pathOf: (index: number) => string): Promise<void> {
     const known = await this.occupationsByCodes(codes);
     const errors: FieldError[] = [];
     codes.forEach((code, i) => {
-      if (!known.has(code)) errors.push({ path: codes.length === 1 && !path.endsWith(']') ? path : `${path}[${i}]`, message: `${code} is not a ROME 4.0 occupation code` });
+      if (!known.has(code)) errors.push({ path: pathOf(i), message: `${code} is not a ROME 4.0 occupation code` });
     });
     if (errors.length) throw new InvalidInputException(errors, 'UNKNOWN_ROME_CODE');
   }

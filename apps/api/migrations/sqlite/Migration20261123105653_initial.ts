@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123105248_initial extends Migration {
+export class Migration20261123105653_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`communes\` (\`id\` integer not null primary key autoincrement, \`insee_code\` text not null, \`name\` text not null, \`postcode\` text not null, \`lat\` double null, \`lng\` double null);`);
@@ -24,7 +24,6 @@ export class Migration20261123105248_initial extends Migration {
     this.addSql(`create table \`offers\` (\`id\` text not null, \`organization_id\` text not null, \`title\` text not null, \`description\` text not null, \`contract_type\` text check (\`contract_type\` in ('APPRENTICESHIP', 'PROFESSIONALISATION', 'POEI', 'POEC')) not null, \`hire_contract_type\` text check (\`hire_contract_type\` in ('CDI', 'CDD', 'PROFESSIONALISATION', 'APPRENTICESHIP')) null, \`hire_contract_duration_months\` integer null, \`rome_code\` text not null, \`skills\` json not null, \`program_ids\` json not null, \`city\` text null, \`postcode\` text null, \`insee_code\` text null, \`country\` text check (\`country\` in ('FR', 'UK', 'US')) not null, \`lat\` double not null, \`lng\` double not null, \`remote_policy\` text check (\`remote_policy\` in ('ONSITE', 'HYBRID', 'REMOTE')) not null, \`start_earliest\` text not null, \`start_latest\` text not null, \`positions\` integer not null default 1, \`salary_min\` integer null, \`salary_max\` integer null, \`salary_currency\` text null, \`salary_period\` text check (\`salary_period\` in ('MONTH', 'YEAR', 'HOUR')) null, \`status\` text check (\`status\` in ('DRAFT', 'PUBLISHED', 'FILLED', 'CLOSED')) not null default 'DRAFT', \`published_at\` datetime null, \`expires_at\` datetime null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`offers_organization_id_foreign\` foreign key(\`organization_id\`) references \`organizations\`(\`id\`) on delete restrict on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`offers_organization_id_index\` on \`offers\` (\`organization_id\`);`);
     this.addSql(`create index \`offers_rome_code_index\` on \`offers\` (\`rome_code\`);`);
-    this.addSql(`create index \`offers_organization_id_index\` on \`offers\` (\`organization_id\`);`);
     this.addSql(`create index \`offers_status_published_at_index\` on \`offers\` (\`status\`, \`published_at\`);`);
 
     this.addSql(`create table \`programs\` (\`id\` text not null, \`code\` text not null, \`title\` text not null, \`search_title\` text not null, \`country\` text check (\`country\` in ('FR', 'UK', 'US')) not null default 'FR', \`rncp_code\` text null, \`level\` integer null, \`rome_codes\` json not null, \`rome_codes_key\` text not null default '||', \`duration_months\` integer not null, \`training_days_per_week\` integer not null, \`training_hours\` integer not null, \`poe_eligible\` integer not null default false, \`open_to_apprenticeship\` integer not null default true, \`competency_blocks\` json not null, primary key (\`id\`));`);

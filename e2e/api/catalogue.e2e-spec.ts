@@ -1,0 +1,94 @@
+import { Role } from '@alternance/platform/domain';
+import { Actor, signUpEmployer, staff } from '../support/actors';
+import { TestApp, engine, startTestApp } from '../support/test-app';
+
+describe(`catalogue and organizations (${engine})`, () => {
+  let t: TestApp;
+  let employer: Actor;
+  let rival: Actor;
+  let recruiter: Actor;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    employer = await signUpEmployer(t, 'Atelier Numérique');
+    rival = await signUpEmployer(t, 'Concurrent SA');
+    recruiter = await staff(t, Role.RECRUITER);
+  });
+  afterAll(() => t.close());
+
+  it('holds the whole ROME 4.0 referential', async () => {
+    const res = await t.gql(`{ occupations(first: 0) { totalCount } skills(first: 0) { totalCount } }`);
+    expect(res.data!.occupations.totalCount).toBe(1584);
+    expect(res.data!.skills.totalCount).toBeGreaterThan(30000);
+  });
+
+  it('finds occupations by words whatever the accents and case, with core skills and neighbours', async () => {
+    const res = await t.gql(`{
+      occupations(query: "INFORMATIQUE développeur", first: 5) {
+        totalCount
+        edges { node { code label domain domainLabel skillsNeeded { core skill { code label } } neighbours { rank occupation { code } } } }
+      }
+    }`);
+    const codes = res.data!.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
+    expect(codes).toContain('M1805');
+    const m1805 = res.data!.occupations.edges.find((e: { node: { code: string } }) => e.node.code === 'M1805').node;
+    expect(m1805).toMatchObject({ domain: 'M', domainLabel: 'Support à l\'entreprise' });
+    expect(m1805.skillsNeeded.some((s: { core: boolean }) => s.core)).toBe(true);
+    expect(m1805.neighbours.length).toBeGreaterThan(0);
+  });
+
+  it('pages with cursors and caps the page size', async () => {
+    const first = await t.gql(`{ skills(query: "client", first: 3) { totalCount edges { cursor node { code } } pageInfo { hasNextPage endCursor } } }`);
+    const page1 = first.data!.skills;
+    expect(page1.edges).toHaveLength(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql(`query ($after: String) { skills(query: "client", first: 3, after: $after) { edges { node { code } } pageInfo { hasPreviousPage } } }`, {
+      after: page1.pageInfo.endCursor,
+    });
+    expect(second.data!.skills.pageInfo.hasPreviousPage).toBe(true);
+    const overlap = second.data!.skills.edges.filter((e: { node: { code: string } }) => page1.edges.some((p: { node: { code: string } }) => p.node.code === e.node.code));
+    expect(overlap).toEqual([]);
+    const tooMany = await t.gql(`{ skills(first: 101) { totalCount } }`);
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badCursor = await t.gql(`{ skills(first: 1, after: "bm9wZQ") { totalCount } }`);
+    expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('lists communes of a postcode with coordinates', async () => {
+    const res = await t.gql(`{ communes(postcode: "35000") { inseeCode name postcode lat lng } }`);
+    expect(res.data!.communes[0]).toMatchObject({ inseeCode: '35238', name: 'Rennes', postcode: '35000' });
+    expect(res.data!.communes[0].lat).toBeCloseTo(48.11, 1);
+  });
+
+  it('lists training paths open to apprenticeship, filtered by level, words and occupation', async () => {
+    const res = await t.gql(`{ programs(first: 5, filter: { query: "informatique", level: 6 }) {
+      totalCount edges { node { title level rncpCode romeCodes durationMonths trainingDaysPerWeek trainingHours poeEligible openToApprenticeship competencyBlocks { code title skills { code label } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.programs.totalCount).toBeGreaterThan(0);
+    for (const { node } of res.data!.programs.edges) {
+      expect(node.level).toBe(6);
+      expect(node.title.toLowerCase()).toMatch(/informatique/);
+      expect(node.openToApprenticeship).toBe(true);
+      expect(node.rncpCode).toMatch(/^RNCP\d+$/);
+      expect(node.durationMonths).toBeGreaterThanOrEqual(6);
+      expect(node.durationMonths).toBeLessThanOrEqual(18);
+    }
+    const byRome = await t.gql(`{ programs(first: 5, filter: { romeCode: "M1805" }) { totalCount edges { node { romeCodes } } } }`);
+    expect(byRome.data!.programs.totalCount).toBeGreaterThan(0);
+    for (const { node } of byRome.data!.programs.edges) expect(node.romeCodes).toContain('M1805');
+  });
+
+  it('lets an employer update its own organization only, and staff any', async () => {
+    const update = `mutation ($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id name sector size accessibility { disabilityReferent accommodations } } }`;
+    const own = await t.gql(update, { input: { sector: 'Numérique', size: 'SMALL', accessibility: { disabilityReferent: true, accommodations: 'Poste adapté, horaires aménagés' } } }, employer.token);
+    expect(own.data!.updateOrganization).toMatchObject({ id: employer.organizationId, sector: 'Numérique', accessibility: { disabilityReferent: true } });
+    const other = await t.gql(update, { input: { id: rival.organizationId, name: 'Taken over' } }, employer.token);
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_ORGANIZATION' });
+    const byStaff = await t.gql(update, { input: { id: rival.organizationId, name: 'Concurrent et Fils' } }, recruiter.token);
+    expect(byStaff.data!.updateOrganization.name).toBe('Concurrent et Fils');
+    const staffNoId = await t.gql(update, { input: { name: 'Nope' } }, recruiter.token);
+    expect(staffNoId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const anonymous = await t.gql(update, { input: { name: 'Nope' } });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
