@@ -12,7 +12,7 @@ const NEST_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
   silent: false,
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
+  info: ['fatal', 'error', 'warn'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 

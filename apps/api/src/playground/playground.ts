@@ -27,6 +27,7 @@ function page(): string {
 <meta charset="utf-8">
 <title>Alternance GraphQL playground</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${PLAYGROUND_ASSET_PATH}/graphiql.min.css">
 <style>html,body,#playground{height:100%;margin:0;}</style>
 </head>
@@ -35,8 +36,8 @@ function page(): string {
 <script src="${PLAYGROUND_ASSET_PATH}/react.production.min.js"></script>
 <script src="${PLAYGROUND_ASSET_PATH}/react-dom.production.min.js"></script>
 <script src="${PLAYGROUND_ASSET_PATH}/graphiql.min.js"></script>
-<script src="${PLAYGROUND_ASSET_PATH}/playground.js"></script>
 <script type="application/json" id="example-operations">${tabs}</script>
+<script src="${PLAYGROUND_ASSET_PATH}/playground.js"></script>
 </body>
 </html>`;
 }

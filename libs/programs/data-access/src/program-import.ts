@@ -221,7 +221,7 @@ export async function importPrograms(
   const programs = certifications.map((cert, i) => {
     const romeCodes = romeCodesByProgram[i];
     const skills = romeCodes.length ? (skillsByOccupation.get(romeCodes[0]) ?? []) : [];
-    const blocks = buildCompetencyBlocks(cert.rncpCode ?? cert.diplomaCode, skills, macroOf);
+    const blocks = buildCompetencyBlocks(programCode(cert), skills, macroOf);
     return programFromCertification(cert, romeCodes, blocks, existingIds.get(programCode(cert)));
   });
   log(`competency blocks built in ${Date.now() - started} ms`);

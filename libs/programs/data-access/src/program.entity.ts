@@ -14,7 +14,7 @@ export class ProgramEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** The certification's own code (diploma code, or the RNCP record when none). */
+  /** The certification's RNCP record (several diploma codes can share one), or its diploma code when it has none. */
   @Property({ type: 'string', length: 40, unique: true })
   code!: string;
 

@@ -40,7 +40,7 @@ export const DEFAULT_ROME_MATCH_OPTIONS: Required<RomeMatchOptions> = {
 const MIN_WORD_LENGTH = 2;
 
 /**
- * Longer function words, and the vocabulary of diploma names that says nothing about the
+ * Function words, and the vocabulary of diploma names that says nothing about the
  * job ("titre professionnel", "spécialité", "fiche nationale", school names' "école"...).
  * Listed as written; they go through the same normalisation as the words they filter.
  */
@@ -69,6 +69,25 @@ const FUZZY_MIN_PREFIX = 5;
 /** A derived form (boulangerie → boulanger) is good evidence, but less than the same word. */
 const FUZZY_CREDIT = 0.75;
 
+/** First match wins, so longer suffixes come before the ones they end with. */
+const SUFFIX_RULES: [string, string][] = [
+  ['trice', 'teur'],
+  ['euse', 'eur'],
+  ['ienne', 'ien'],
+  ['enne', 'en'],
+  ['eure', 'eur'],
+  ['ante', 'ant'],
+  ['ente', 'ent'],
+  ['iere', 'ier'],
+  ['ere', 'er'],
+  ['elle', 'el'],
+  ['onne', 'on'],
+  ['ive', 'if'],
+  ['ique', 'ic'],
+  ['ale', 'al'],
+  ['ee', 'e'],
+];
+
 /**
  * One spelling for the forms a word takes in titles: plural, feminine ("Cuisinier /
  * Cuisinière", "Conducteur / Conductrice") and "-ique" adjectives whose "-icien" job shares
@@ -82,21 +101,7 @@ export function normalizeWord(folded: string): string {
     else if (w.endsWith('aux')) w = w.slice(0, -3) + 'al';
     else if ((w.endsWith('s') && !w.endsWith('ss')) || w.endsWith('x')) w = w.slice(0, -1);
   }
-  const rules: [string, string][] = [
-    ['trice', 'teur'],
-    ['euse', 'eur'],
-    ['ienne', 'ien'],
-    ['enne', 'en'],
-    ['iere', 'ier'],
-    ['ere', 'er'],
-    ['elle', 'el'],
-    ['onne', 'on'],
-    ['ive', 'if'],
-    ['ique', 'ic'],
-    ['ale', 'al'],
-    ['ee', 'e'],
-  ];
-  for (const [suffix, replacement] of rules) {
+  for (const [suffix, replacement] of SUFFIX_RULES) {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix)) return w.slice(0, -suffix.length) + replacement;
   }
   return w;
@@ -114,6 +119,21 @@ export function significantWords(text: string): string[] {
     if (!STOP_SET.has(w)) out.add(w);
   }
   return [...out];
+}
+
+/**
+ * ROME labels name both genders: "Chef / Cheffe de cuisine", "Conducteur / Conductrice
+ * d'engins agricoles". The words after the slash repeat the ones before it, then the shared
+ * complement follows: keep one copy, so that a label does not count its job word twice.
+ */
+export function withoutFeminineRepeat(label: string): string {
+  const slash = label.indexOf(' / ');
+  if (slash < 0) return label;
+  const masculine = label.slice(0, slash).trim();
+  const feminine = label.slice(slash + 3).trim().split(/\s+/);
+  const repeated = masculine.split(/\s+/).length;
+  if (feminine.length < repeated) return label;
+  return [masculine, ...feminine.slice(repeated)].join(' ');
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -178,7 +198,7 @@ export class RomeMatcher {
     const labelWords: number[][] = [];
     const romesOfWord: Set<string>[] = [];
     for (const { romeCode, label } of labels) {
-      const words = significantWords(label);
+      const words = significantWords(withoutFeminineRepeat(label));
       if (words.length === 0) continue;
       const key = `${romeCode}|${[...words].sort().join(' ')}`;
       if (seen.has(key)) continue;

@@ -13,7 +13,7 @@ import {
 
 /**
  * Loads the published ROME 4.0 referential and La Poste's postcode base into the taxonomy
- * tables. Files are parsed as published (see /shared/data/README.md), so a newer release of
+ * tables. Files are parsed as published (see the data folder's README), so a newer release of
  * the same files loads the same way; the row → data mappings are pure and exported for tests.
  */
 

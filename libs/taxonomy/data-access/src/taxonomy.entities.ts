@@ -73,7 +73,7 @@ export class OccupationSkillEntity {
   core = false;
 }
 
-/** Neighbouring occupations one can move to (rubrique mobilité); lower rank = closer. */
+/** Neighbouring occupations one can move to (rubrique mobilité), with their published order number. */
 @Entity({ tableName: 'occupation_mobilities' })
 export class OccupationMobilityEntity {
   @PrimaryKey({ type: 'string', length: 5 })

@@ -99,7 +99,7 @@ export class TaxonomyRepository {
   }
 
   neighbours(romeCode: string): Promise<OccupationMobilityEntity[]> {
-    return this.em.find(OccupationMobilityEntity, { romeCode }, { orderBy: { rank: 'desc', targetCode: 'asc' } });
+    return this.em.find(OccupationMobilityEntity, { romeCode }, { orderBy: { rank: 'asc', targetCode: 'asc' } });
   }
 
   async skillsByCodes(codes: string[]): Promise<Map<string, SkillEntity>> {

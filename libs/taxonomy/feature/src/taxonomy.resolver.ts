@@ -99,7 +99,7 @@ export class TaxonomyResolver {
   @ResolveField(() => [OccupationSkill], { description: 'Skills of the occupation, core skills first.' })
   async skillsNeeded(@Parent() occupation: Occupation): Promise<OccupationSkill[]> {
     const rows = await this.taxonomy.skillsOfOccupation(occupation.code);
-    return rows.map(({ link, skill }) => ({ skill: toSkill(skill), core: link.core, block: link.block }));
+    return rows.map(({ link, skill }) => ({ skill: toSkill(skill), core: link.core }));
   }
 
   @Public()

@@ -32,11 +32,8 @@ export class OccupationSkill {
   @Field(() => Skill, { description: 'The skill.' })
   skill!: Skill;
 
-  @Field({ description: 'A core skill defines the occupation (cœur de métier).' })
+  @Field({ description: 'A core skill defines the occupation (cœur de métier, main or emerging).' })
   core!: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'Competency block of the occupation it belongs to.' })
-  block!: number | null;
 }
 
 @ObjectType({ description: 'An occupation of the ROME 4.0 referential (fiche métier).' })
