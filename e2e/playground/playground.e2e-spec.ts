@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { signUpCandidate } from '../support/actors';
