@@ -44,7 +44,7 @@ suite('GraphQL playground in a browser', () => {
       await page.click('button:has-text("Headers")');
       await page.waitForSelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror');
       await page.evaluate((h) => {
-        const editors = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')];
+        const editors = Array.from(document.querySelectorAll('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror'));
         (editors[0] as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(JSON.stringify(h, null, 2));
       }, headers);
     }
