@@ -2,15 +2,14 @@
 import { existsSync } from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { signUpCandidate } from '../support/actors';
-import { TestApp, engine, startTestApp } from '../support/test-app';
+import { TestApp, startTestApp } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium package.`);
 if (!available) console.warn(`Playground browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
 
-// The playground does not depend on the database engine: one run is enough.
-const suite = available && engine === 'sqlite' ? describe : describe.skip;
+const suite = available ? describe : describe.skip;
 
 suite('GraphQL playground in a browser', () => {
   let t: TestApp;

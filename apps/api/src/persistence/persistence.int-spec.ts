@@ -44,7 +44,7 @@ describe(`persistence (${engine})`, () => {
           : await orm.em
               .getConnection()
               .execute<{ name: string }[]>(`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`, [meta.tableName]);
-      actual[meta.tableName] = rows.map((r) => r.name).sort();
+      actual[meta.tableName] = (rows as { name: string }[]).map((r) => r.name).sort();
     }
     expect(actual).toEqual(expected);
   });
