@@ -54,6 +54,19 @@ describe(`catalogue and organizations (${engine})`, () => {
     expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('looks up one occupation, program and organization by id, and answers null for unknown ones', async () => {
+    const occupation = await t.gql(`{ occupation(code: "D1102") { label } missing: occupation(code: "Z9999") { label } }`);
+    expect(occupation.data).toEqual({ occupation: { label: 'Boulanger / Boulangère' }, missing: null });
+    const some = await t.gql(`{ programs(first: 1) { edges { node { id title } } } }`);
+    const { id, title } = some.data!.programs.edges[0].node;
+    const one = await t.gql(`query ($id: ID!) { program(id: $id) { title } bad: program(id: "not-a-uuid") { title } }`, { id });
+    expect(one.data).toEqual({ program: { title }, bad: null });
+    const org = await t.gql(`query ($id: ID!) { organization(id: $id) { name } none: organization(id: "00000000-0000-4000-8000-000000000000") { name } }`, {
+      id: employer.organizationId,
+    });
+    expect(org.data).toEqual({ organization: { name: 'Atelier Numérique' }, none: null });
+  });
+
   it('lists communes of a postcode with coordinates', async () => {
     const res = await t.gql(`{ communes(postcode: "35000") { inseeCode name postcode lat lng } }`);
     expect(res.data!.communes[0]).toMatchObject({ inseeCode: '35238', name: 'Rennes', postcode: '35000' });

@@ -34,11 +34,12 @@ async function loadDemoCatalogue(em: EntityManager, catalogueDir: string): Promi
     .map((line) => (JSON.parse(line) as { k: string[] }).k);
 
   const [occupations, titles, links, skills, programs] = await Promise.all([
-    em.find(OccupationEntity, {}),
-    em.find(JobTitleEntity, {}),
-    em.find(OccupationSkillEntity, {}),
+    // Ordered reads: the same catalogue and seed must give the same demo set.
+    em.find(OccupationEntity, {}, { orderBy: { code: 'asc' } }),
+    em.find(JobTitleEntity, {}, { orderBy: { code: 'asc' } }),
+    em.find(OccupationSkillEntity, {}, { orderBy: { romeCode: 'asc', skillCode: 'asc' } }),
     em.find(SkillEntity, { kind: { $ne: SkillKind.KNOWLEDGE } }),
-    em.find(ProgramEntity, {}, { fields: ['id', 'romeCodes'] }),
+    em.find(ProgramEntity, {}, { fields: ['id', 'romeCodes'], orderBy: { code: 'asc' } }),
   ]);
   const romeMatcher = buildRomeMatcher([
     ...occupations.map((o) => ({ romeCode: o.code, label: o.label })),
