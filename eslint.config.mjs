@@ -29,6 +29,9 @@ const scopes = [
     sourceTag: 'scope:candidates',
     onlyDependOnLibsWithTags: ['scope:candidates', 'scope:identity', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:platform'],
   },
+  { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'] },
+  // The matcher reads offers and candidates; nothing imports the matcher but the app.
+  { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:matching', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:programs', 'scope:taxonomy', 'scope:organizations', 'scope:identity', 'scope:platform'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
 ];
 
