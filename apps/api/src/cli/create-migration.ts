@@ -37,6 +37,9 @@ async function main(): Promise<void> {
       await orm.getMigrator().up();
       const result = await orm.getMigrator().createMigration(migrationsSourceDir(db.driver), false, false, process.argv[2]);
       console.log(result.fileName ? `${db.driver}: wrote ${result.fileName}` : `${db.driver}: schema already up to date`);
+      if (db.driver === 'sqlite' && result.code.includes('__temp_alter')) {
+        console.warn('sqlite: the diff rebuilds existing tables (MikroORM misreads SQLite check constraints): keep only the real changes in that file.');
+      }
     } finally {
       await orm.close(true);
     }

@@ -1,4 +1,5 @@
 import { CandidateEntity } from '@alternance/candidates/data-access';
+import { OutboxEventEntity } from '@alternance/platform/data-access';
 import { UserEntity } from '@alternance/identity/data-access';
 import { OfferEntity } from '@alternance/offers/data-access';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
@@ -6,4 +7,4 @@ import { ProgramEntity } from '@alternance/programs/data-access';
 import { TAXONOMY_ENTITIES } from '@alternance/taxonomy/data-access';
 
 /** Every table of the one database: the migrations are generated from this list. */
-export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, OfferEntity, CandidateEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, OfferEntity, CandidateEntity, OutboxEventEntity];

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { EntityManager } from '@mikro-orm/core';
 import { Country, Role } from '@alternance/platform/domain';
 import { AppConfig } from '@alternance/platform/nest';
+import { AggregateType, recordChange } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { UserEntity, hashPassword } from '@alternance/identity/data-access';
 import { OfferEntity } from '@alternance/offers/data-access';
@@ -105,8 +106,7 @@ export async function seedDemo(em: EntityManager, config: Pick<AppConfig, 'catal
       tx.persist(user(`employer${i + 1}@${DEMO_DOMAIN}`, Role.EMPLOYER, `Responsable RH ${o.name}`, org));
     });
     for (const o of demo.offers) {
-      tx.persist(
-        Object.assign(new OfferEntity(), {
+      const offer = Object.assign(new OfferEntity(), {
           organization: orgs.get(o.organizationKey),
           title: o.title,
           description: o.description,
@@ -135,14 +135,14 @@ export async function seedDemo(em: EntityManager, config: Pick<AppConfig, 'catal
           expiresAt: o.publishedAt ? defaultExpiry(o.publishedAt) : null,
           createdAt: o.publishedAt ?? now,
           updatedAt: now,
-        }),
-      );
+        });
+      tx.persist(offer);
+      recordChange(tx, AggregateType.OFFER, offer.id, now);
     }
     demo.candidates.forEach((c, i) => {
       const account = user(`candidate${i + 1}@${DEMO_DOMAIN}`, Role.CANDIDATE, c.displayName);
       tx.persist(account);
-      tx.persist(
-        Object.assign(new CandidateEntity(), {
+      const candidate = Object.assign(new CandidateEntity(), {
           user: account,
           headline: c.headline,
           skills: c.skills,
@@ -166,8 +166,9 @@ export async function seedDemo(em: EntityManager, config: Pick<AppConfig, 'catal
           gender: c.gender,
           createdAt: now,
           updatedAt: now,
-        }),
-      );
+        });
+      tx.persist(candidate);
+      recordChange(tx, AggregateType.CANDIDATE, candidate.id, now);
     });
   });
   log(

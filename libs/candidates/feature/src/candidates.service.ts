@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import {
   CLOCK,
@@ -12,6 +12,7 @@ import {
   isCalendarDate,
   isUuid,
 } from '@alternance/platform/domain';
+import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { canViewProfile, checkBirthDate, checkSensitiveConsent } from '@alternance/candidates/domain';
 import { CandidateProfileInput } from '@alternance/candidates/graphql';
@@ -31,6 +32,7 @@ export class CandidatesService {
     private readonly taxonomy: TaxonomyRepository,
     private readonly programs: ProgramRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(OUTBOX_LISTENER) private readonly outbox?: OutboxListener,
   ) {}
 
   async mine(viewer: Viewer): Promise<LoadedCandidate | null> {
@@ -56,7 +58,9 @@ export class CandidatesService {
     await this.apply(candidate, input);
     candidate.updatedAt = this.clock.now();
     this.em.persist(candidate);
+    recordChange(this.em, AggregateType.CANDIDATE, candidate.id, candidate.updatedAt);
     await this.em.flush();
+    await this.outbox?.changesCommitted();
     return { candidate, user };
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import {
   CLOCK,
@@ -14,6 +14,7 @@ import {
   isStaff,
   isUuid,
 } from '@alternance/platform/domain';
+import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
 import { OfferEntity, OfferSkillData } from '@alternance/offers/data-access';
 import {
   OfferStatus,
@@ -44,7 +45,17 @@ export class OffersService {
     private readonly taxonomy: TaxonomyRepository,
     private readonly programs: ProgramRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(OUTBOX_LISTENER) private readonly outbox?: OutboxListener,
   ) {}
+
+  /** Writes the offer and its outbox row in one flush, then lets the search index catch up. */
+  private async save(offer: OfferEntity): Promise<OfferEntity> {
+    this.em.persist(offer);
+    recordChange(this.em, AggregateType.OFFER, offer.id, this.clock.now());
+    await this.em.flush();
+    await this.outbox?.changesCommitted();
+    return offer;
+  }
 
   /** Drafts are seen by their organization and staff only; to anyone else they do not exist. */
   async findVisible(viewer: Viewer | null, id: string): Promise<OfferEntity | null> {
@@ -71,9 +82,7 @@ export class OffersService {
     const now = this.clock.now();
     offer.createdAt = now;
     offer.updatedAt = now;
-    this.em.persist(offer);
-    await this.em.flush();
-    return offer;
+    return this.save(offer);
   }
 
   async update(viewer: Viewer, id: string, input: UpdateOfferInput): Promise<OfferEntity> {
@@ -85,8 +94,7 @@ export class OffersService {
     if (cleared.length) throw new InvalidInputException(cleared.map((path) => ({ path, message: 'cannot be cleared' })));
     await this.apply(offer, input, false);
     offer.updatedAt = this.clock.now();
-    await this.em.flush();
-    return offer;
+    return this.save(offer);
   }
 
   async publish(viewer: Viewer, id: string): Promise<OfferEntity> {
@@ -101,8 +109,7 @@ export class OffersService {
     offer.publishedAt = now;
     offer.expiresAt = defaultExpiry(now);
     offer.updatedAt = now;
-    await this.em.flush();
-    return offer;
+    return this.save(offer);
   }
 
   async close(viewer: Viewer, id: string): Promise<OfferEntity> {
@@ -110,8 +117,7 @@ export class OffersService {
     this.requireMove(offer, OfferStatus.CLOSED);
     offer.status = OfferStatus.CLOSED;
     offer.updatedAt = this.clock.now();
-    await this.em.flush();
-    return offer;
+    return this.save(offer);
   }
 
   canManage(viewer: Viewer | null, offer: OfferEntity): boolean {

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { CLOCK, Clock, ForbiddenException, InvalidInputException, NotFoundException, Role, Viewer, isStaff, isUuid } from '@alternance/platform/domain';
+import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
 import { UpdateOrganizationInput } from '@alternance/organizations/graphql';
 
@@ -9,6 +10,7 @@ export class OrganizationsService {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(OUTBOX_LISTENER) private readonly outbox?: OutboxListener,
   ) {}
 
   async find(id: string): Promise<OrganizationEntity | null> {
@@ -40,7 +42,10 @@ export class OrganizationsService {
       if (input.accessibility.accommodations !== undefined) org.accommodations = input.accessibility.accommodations?.trim() || null;
     }
     org.updatedAt = this.clock.now();
+    // Offers show the organization's name and accessibility: their documents change too.
+    recordChange(this.em, AggregateType.ORGANIZATION, org.id, org.updatedAt);
     await this.em.flush();
+    await this.outbox?.changesCommitted();
     return org;
   }
 }

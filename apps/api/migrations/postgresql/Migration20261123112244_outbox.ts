@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123112244_outbox extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "outbox_events" ("id" bigserial primary key, "aggregate_type" text check ("aggregate_type" in ('OFFER', 'CANDIDATE', 'ORGANIZATION')) not null, "aggregate_id" varchar(36) not null, "created_at" timestamptz not null);`);
+    this.addSql(`create index "outbox_events_aggregate_type_aggregate_id_index" on "outbox_events" ("aggregate_type", "aggregate_id");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "outbox_events" cascade;`);
+  }
+
+}
