@@ -2,14 +2,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import js from '@eslint/js';
 
+// Meilisearch is reached through its adapter only: every other layer bans the client.
+const NO_MEILI = ['meilisearch'];
+
 const layers = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:feature', 'type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:graphql', 'type:data-access', 'type:search-adapter', 'type:domain', 'type:platform'], bannedExternalImports: NO_MEILI },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:feature', 'type:graphql', 'type:data-access', 'type:search-adapter', 'type:domain', 'type:platform'], bannedExternalImports: NO_MEILI },
   // Features do not import each other: shared API types live in the graphql layer.
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
-  { sourceTag: 'type:graphql', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:domain', 'type:platform'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain'] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:search-adapter', 'type:domain', 'type:platform'], bannedExternalImports: NO_MEILI },
+  { sourceTag: 'type:graphql', onlyDependOnLibsWithTags: ['type:graphql', 'type:data-access', 'type:domain', 'type:platform'], bannedExternalImports: NO_MEILI },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain'], bannedExternalImports: NO_MEILI },
+  { sourceTag: 'type:search-adapter', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'], bannedExternalImports: NO_MEILI },
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
@@ -51,8 +55,6 @@ export default [
           depConstraints: [
             ...layers,
             ...scopes,
-            // Only the search adapter may talk to Meilisearch.
-            { sourceTag: '*', bannedExternalImports: ['meilisearch'], onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],

@@ -1,10 +1,9 @@
 // Three Jest projects: unit (pure, no I/O), integration (a real database), e2e (the HTTP API).
 // Database-backed projects run once per engine: see tools/run-db-tests.mjs.
-const { swcOptions } = require('./tools/swc-options.cjs');
-const { compilerOptions } = require('./tsconfig.base.json');
+const { swcOptions, projectPaths } = require('./tools/swc-options.cjs');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+  Object.entries(projectPaths).map(([alias, [target]]) => [
     `^${alias.replace(/[/]/g, '\\/')}$`,
     `<rootDir>/${target}`,
   ]),
@@ -12,7 +11,9 @@ const moduleNameMapper = Object.fromEntries(
 
 const base = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
+  // The Meilisearch client ships as ES modules only: compile it to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',

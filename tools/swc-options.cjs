@@ -4,6 +4,12 @@ const { compilerOptions } = require('../tsconfig.base.json');
 
 const root = path.resolve(__dirname, '..');
 
+/**
+ * The project's own aliases. Other entries of tsconfig's paths only point the type checker
+ * at declarations (for packages it cannot resolve by itself) and must not be rewritten.
+ */
+const projectPaths = Object.fromEntries(Object.entries(compilerOptions.paths).filter(([alias]) => alias.startsWith('@alternance/')));
+
 function swcOptions({ sourceMaps = true } = {}) {
   return {
     jsc: {
@@ -11,7 +17,7 @@ function swcOptions({ sourceMaps = true } = {}) {
       target: 'es2022',
       keepClassNames: true,
       baseUrl: root,
-      paths: compilerOptions.paths,
+      paths: projectPaths,
       transform: {
         legacyDecorator: true,
         decoratorMetadata: true,
@@ -23,4 +29,4 @@ function swcOptions({ sourceMaps = true } = {}) {
   };
 }
 
-module.exports = { swcOptions, root };
+module.exports = { swcOptions, root, projectPaths };

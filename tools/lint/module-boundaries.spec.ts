@@ -33,9 +33,14 @@ describe('module boundaries', () => {
     ['a domain lib importing MikroORM', 'libs/candidates/domain/src/probe.ts', "import { Entity } from '@mikro-orm/core';\nexport const x = Entity;\n"],
     ['a domain lib importing a data-access lib', 'libs/offers/domain/src/probe.ts', "import { OfferEntity } from '@alternance/offers/data-access';\nexport const x = OfferEntity;\n"],
     ['a feature importing another feature', 'libs/offers/feature/src/probe.ts', "import { CandidatesModule } from '@alternance/candidates/feature';\nexport const x = CandidatesModule;\n"],
+    ['a feature importing the Meilisearch client', 'libs/offers/feature/src/probe.ts', "import { Meilisearch } from 'meilisearch';\nexport const x = Meilisearch;\n"],
     ['organizations depending on offers', 'libs/organizations/data-access/src/probe.ts', "import { OfferEntity } from '@alternance/offers/data-access';\nexport const x = OfferEntity;\n"],
   ])('refuses %s', async (_, file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);
+  });
+
+  it('allows the Meilisearch adapter, and only it, to use the client', async () => {
+    expect(await boundaryErrors('libs/search/meilisearch/src/probe.ts', "import { Meilisearch } from 'meilisearch';\nexport const x = Meilisearch;\n")).toEqual([]);
   });
 
   it('allows the layers to point the right way', async () => {
