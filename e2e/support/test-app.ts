@@ -1,9 +1,10 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ManualClock } from '@alternance/platform/domain';
 import { AppConfig, loadConfig } from '@alternance/platform/nest';
 import { createApp } from '@alternance/api';
@@ -25,7 +26,17 @@ export interface TestApp {
 }
 
 /** Tables tests write to, children first; the catalogue is shared and read-only. */
-const MUTABLE_TABLES = ['candidates', 'offers', 'users', 'organizations'];
+const MUTABLE_TABLES = ['outbox_events', 'candidates', 'offers', 'users', 'organizations'];
+
+/** Empties the tables tests write to, before the app starts (and indexes what it finds). */
+async function truncate(url: string): Promise<void> {
+  const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+  try {
+    await orm.em.getConnection().execute(`truncate ${MUTABLE_TABLES.map((t) => `"${t}"`).join(', ')} cascade`);
+  } finally {
+    await orm.close(true);
+  }
+}
 
 export const engine = (process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite') as 'sqlite' | 'postgresql';
 
@@ -45,20 +56,20 @@ export async function startTestApp(options: { now?: Date } = {}): Promise<TestAp
   } else {
     databaseUrl = template;
   }
+  // Each app has its own data folder: its own search index snapshots.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'alternance-e2e-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
-    DATA_DIR: path.join(os.tmpdir(), 'alternance-e2e-data'),
+    DATA_DIR: dataDir,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     CATALOGUE_DIR: process.env.CATALOGUE_DIR,
   });
   const clock = new ManualClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
+  if (engine === 'postgresql') await truncate(databaseUrl);
   const app = await createApp(config, clock);
   const orm = app.get(MikroORM);
-  if (engine === 'postgresql') {
-    await orm.em.getConnection().execute(`truncate ${MUTABLE_TABLES.map((t) => `"${t}"`).join(', ')} cascade`);
-  }
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -80,6 +91,7 @@ export async function startTestApp(options: { now?: Date } = {}): Promise<TestAp
     async close() {
       await app.close();
       if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,7 @@ import { IdentityModule } from '@alternance/identity/feature';
 import { OffersModule } from '@alternance/offers/feature';
 import { OrganizationsModule } from '@alternance/organizations/feature';
 import { ProgramsModule } from '@alternance/programs/feature';
+import { SearchModule } from '@alternance/search/feature';
 import { TaxonomyModule } from '@alternance/taxonomy/feature';
 import { ormOptions } from './persistence/orm-config';
 
@@ -53,6 +54,7 @@ export class AppModule {
         ProgramsModule,
         OffersModule,
         CandidatesModule,
+        SearchModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
     };

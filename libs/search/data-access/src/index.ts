@@ -1,1 +1,4 @@
-export {};
+export * from './indexable';
+export * from './outbox-relay';
+export * from './embedded-index-store';
+export * from './synonyms';

@@ -10,6 +10,16 @@ describe('loadConfig', () => {
     expect(config.playground).toBe(true);
   });
 
+  it('uses the embedded search engine unless MEILI_URL is set', () => {
+    expect(loadConfig(base).search).toEqual({ engine: 'embedded', dir: expect.stringMatching(/data[/\\]search$/) });
+    expect(loadConfig({ ...base, MEILI_URL: 'http://meili:7700', MEILI_API_KEY: 'k', MEILI_INDEX_PREFIX: 'prod_' }).search).toEqual({
+      engine: 'meilisearch',
+      url: 'http://meili:7700',
+      apiKey: 'k',
+      indexPrefix: 'prod_',
+    });
+  });
+
   it('picks PostgreSQL from DATABASE_URL', () => {
     expect(loadConfig({ ...base, DATABASE_URL: 'postgres://app@db:5432/alternance' }).database).toEqual({
       driver: 'postgresql',
@@ -25,6 +35,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ MEILI_URL: 'meili:7700' }, 'MEILI_URL'],
+    [{ MEILI_URL: 'http://meili:7700', MEILI_INDEX_PREFIX: 'a b' }, 'MEILI_INDEX_PREFIX'],
   ])('fails at start-up naming the variable: %j', (env, variable) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(new RegExp(`^Configuration error in ${variable}:`));

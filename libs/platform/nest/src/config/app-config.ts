@@ -22,7 +22,12 @@ export interface AppConfig {
   introspection: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   bodyLimitBytes: number;
+  search: SearchConfig;
 }
+
+export type SearchConfig =
+  | { engine: 'embedded'; dir: string }
+  | { engine: 'meilisearch'; url: string; apiKey?: string; indexPrefix: string };
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -85,6 +90,20 @@ function database(env: Env, dataDir: string): DatabaseConfig {
   throw new ConfigError('DATABASE_URL', 'expected postgres://user@host:port/db or sqlite:/path/to/file.sqlite');
 }
 
+function search(env: Env, dataDir: string): SearchConfig {
+  const url = env.MEILI_URL;
+  if (!url) return { engine: 'embedded', dir: path.join(dataDir, 'search') };
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error();
+  } catch {
+    throw new ConfigError('MEILI_URL', 'expected http(s)://host:port of a Meilisearch server');
+  }
+  const prefix = env.MEILI_INDEX_PREFIX ?? '';
+  if (!/^[A-Za-z0-9_-]*$/.test(prefix)) throw new ConfigError('MEILI_INDEX_PREFIX', 'letters, digits, - and _ only');
+  return { engine: 'meilisearch', url, apiKey: env.MEILI_API_KEY || undefined, indexPrefix: prefix };
+}
+
 /**
  * The signing secret: required in production; elsewhere one is generated once and kept in the
  * data folder so tokens survive a restart.
@@ -126,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, 'info'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    search: search(env, dataDir),
   };
 }
 

@@ -1,0 +1,67 @@
+import { Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { OUTBOX_LISTENER } from '@alternance/platform/data-access';
+import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
+import { CANDIDATE_INDEX, CANDIDATE_INDEX_SETTINGS, IndexStore, OFFER_INDEX, OFFER_INDEX_SETTINGS } from '@alternance/search/domain';
+import { EmbeddedIndexStore, OutboxRelay, loadSynonyms } from '@alternance/search/data-access';
+import { MeilisearchIndexStore } from '@alternance/search/meilisearch';
+import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { SEARCH_INDEXES, SearchIndexes, SearchService } from './search.service';
+import { SearchResolver } from './search.resolver';
+
+function log(config: AppConfig) {
+  return (message: string) => {
+    if (config.logLevel !== 'silent' && config.logLevel !== 'error') console.warn(message);
+  };
+}
+
+/** Picks the engine from the configuration: Meilisearch when MEILI_URL is set, else embedded. */
+export function openIndexes(config: AppConfig): SearchIndexes {
+  const open = (name: string): IndexStore => {
+    const search = config.search;
+    return search.engine === 'meilisearch'
+      ? new MeilisearchIndexStore(name, { url: search.url, apiKey: search.apiKey, prefix: search.indexPrefix })
+      : EmbeddedIndexStore.open(name, search.dir, { log: log(config) });
+  };
+  return { offers: open(OFFER_INDEX), candidates: open(CANDIDATE_INDEX) };
+}
+
+/** Applies the index settings, then starts the outbox relay; stops it (and persists) on shutdown. */
+@Injectable()
+export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(SEARCH_INDEXES) private readonly indexes: SearchIndexes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const synonyms = loadSynonyms(this.config.catalogueDir);
+    await this.indexes.offers.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
+    await this.indexes.candidates.configure({ ...CANDIDATE_INDEX_SETTINGS, synonyms });
+    await this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: SEARCH_INDEXES, inject: [APP_CONFIG], useFactory: openIndexes },
+    {
+      provide: OutboxRelay,
+      inject: [MikroORM, SEARCH_INDEXES, APP_CONFIG],
+      useFactory: (orm: MikroORM, indexes: SearchIndexes, config: AppConfig) => new OutboxRelay(orm, indexes.offers, indexes.candidates, { log: log(config) }),
+    },
+    { provide: OUTBOX_LISTENER, useExisting: OutboxRelay },
+    SearchLifecycle,
+    SearchService,
+    SearchResolver,
+    TaxonomyRepository,
+  ],
+  exports: [OUTBOX_LISTENER, OutboxRelay, SEARCH_INDEXES],
+})
+export class SearchModule {}

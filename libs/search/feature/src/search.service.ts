@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { InvalidInputException, Role, Viewer, isStaff, pageRequest } from '@alternance/platform/domain';
+import { toConnection } from '@alternance/platform/nest';
+import { CandidateEntity } from '@alternance/candidates/data-access';
+import { Visibility } from '@alternance/candidates/domain';
+import { toCandidate } from '@alternance/candidates/graphql';
+import { OfferEntity } from '@alternance/offers/data-access';
+import { OfferStatus } from '@alternance/offers/domain';
+import { toOffer } from '@alternance/offers/graphql';
+import {
+  CandidateFacet,
+  IndexStore,
+  OfferFacet,
+  PUBLIC_AUDIENCE,
+  SearchHit,
+  SearchResult,
+  candidateSearchRequest,
+  offerSearchRequest,
+  organizationAudience,
+} from '@alternance/search/domain';
+import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { CandidateSearchInput, CandidateSearchResult, NearInput, OfferSearchInput, OfferSearchResult, OfferSortOrder } from './search.model';
+
+export interface SearchIndexes {
+  offers: IndexStore;
+  candidates: IndexStore;
+}
+
+export const SEARCH_INDEXES = Symbol('SEARCH_INDEXES');
+
+function highlights(hit: SearchHit) {
+  return Object.entries(hit.highlights).map(([field, snippet]) => ({ field, snippet }));
+}
+
+function facets(result: SearchResult) {
+  return Object.entries(result.facets).map(([field, values]) => ({ field, values }));
+}
+
+/**
+ * Search answers come from the index; the objects returned come from the database, so a
+ * result always shows the offer or profile as it is now, with the usual access rules.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @Inject(SEARCH_INDEXES) private readonly indexes: SearchIndexes,
+    private readonly em: EntityManager,
+    private readonly taxonomy: TaxonomyRepository,
+  ) {}
+
+  private async point(near: NearInput | undefined, path: string): Promise<{ lat: number; lng: number; radiusKm: number } | null> {
+    if (!near) return null;
+    if (near.lat != null && near.lng != null) return { lat: near.lat, lng: near.lng, radiusKm: near.radiusKm };
+    if (near.postcode) {
+      const [commune] = (await this.taxonomy.communes({ postcode: near.postcode }, 50)).filter((c) => c.lat != null);
+      if (!commune) throw InvalidInputException.field(`${path}.postcode`, 'matches no French commune', 'UNKNOWN_PLACE');
+      return { lat: commune.lat!, lng: commune.lng!, radiusKm: near.radiusKm };
+    }
+    throw InvalidInputException.field(`${path}.lat`, 'give lat and lng, or a postcode');
+  }
+
+  private async withNeighbours(codes: string[] | undefined, include: boolean | undefined): Promise<string[] | undefined> {
+    if (!codes?.length || !include) return codes;
+    const all = new Set(codes);
+    for (const code of codes) for (const n of await this.taxonomy.neighbours(code)) all.add(n.targetCode);
+    return [...all];
+  }
+
+  async searchOffers(viewer: Viewer | null, input: OfferSearchInput): Promise<OfferSearchResult> {
+    const page = pageRequest(input.first, input.after);
+    const f = input.filters ?? {};
+    const near = await this.point(f.near, 'filters.near');
+    const sort = input.sort ?? OfferSortOrder.RELEVANCE;
+    if (sort === OfferSortOrder.DISTANCE && !near) throw InvalidInputException.field('sort', 'DISTANCE needs filters.near');
+    const audiences = isStaff(viewer)
+      ? null
+      : viewer?.role === Role.EMPLOYER && viewer.organizationId
+        ? [PUBLIC_AUDIENCE, organizationAudience(viewer.organizationId)]
+        : [PUBLIC_AUDIENCE];
+    const result = await this.indexes.offers.search(
+      offerSearchRequest({
+        query: input.query,
+        contractTypes: f.contractTypes,
+        romeCodes: await this.withNeighbours(f.romeCodes, f.includeNeighbouringOccupations),
+        programIds: f.programIds,
+        remotePolicies: f.remotePolicies,
+        near,
+        startAfter: f.startAfter,
+        startBefore: f.startBefore,
+        country: f.country,
+        disabilityFriendly: f.disabilityFriendly,
+        audiences,
+        sort,
+        offset: page.offset,
+        limit: page.limit,
+        facets: (input.facets ?? []) as OfferFacet[],
+      }),
+    );
+    const ids = result.hits.map((h) => h.id);
+    const rows = ids.length ? await this.em.find(OfferEntity, { id: { $in: ids } }) : [];
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    const visible = (o: OfferEntity) => o.status === OfferStatus.PUBLISHED || (o.status === OfferStatus.DRAFT && (audiences === null || audiences.includes(organizationAudience(o.organization.id))));
+    const hits = result.hits.filter((h) => byId.has(h.id) && visible(byId.get(h.id)!));
+    const connection = toConnection({ items: hits, totalCount: result.totalCount, offset: page.offset, limit: page.limit }, (hit) => hit);
+    return {
+      totalCount: result.totalCount,
+      pageInfo: connection.pageInfo,
+      facets: facets(result),
+      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toOffer(byId.get(e.node.id)!), highlights: highlights(e.node), distanceKm: e.node.distanceKm ?? null })),
+    };
+  }
+
+  async searchCandidates(viewer: Viewer, input: CandidateSearchInput): Promise<CandidateSearchResult> {
+    const page = pageRequest(input.first, input.after);
+    const f = input.filters ?? {};
+    let near = await this.point(f.near, 'filters.near');
+    if (f.nearOfferId) {
+      if (!f.radiusKm) throw InvalidInputException.field('filters.radiusKm', 'is required with nearOfferId');
+      const offer = await this.em.findOne(OfferEntity, { id: f.nearOfferId });
+      if (!offer || (offer.status === OfferStatus.DRAFT && !isStaff(viewer) && viewer.organizationId !== offer.organization.id)) {
+        throw InvalidInputException.field('filters.nearOfferId', 'is not an offer you can see', 'UNKNOWN_OFFER');
+      }
+      near = { lat: offer.lat, lng: offer.lng, radiusKm: f.radiusKm };
+    }
+    const result = await this.indexes.candidates.search(
+      candidateSearchRequest({
+        query: input.query,
+        skillCodes: f.skillCodes,
+        romeCodes: f.romeCodes,
+        programIds: f.programIds,
+        availableBy: f.availableBy,
+        near,
+        remotePreferences: f.remotePreferences,
+        sort: input.sort ?? 'RELEVANCE',
+        offset: page.offset,
+        limit: page.limit,
+        facets: (input.facets ?? []) as CandidateFacet[],
+      }),
+    );
+    const ids = result.hits.map((h) => h.id);
+    const rows = ids.length ? await this.em.find(CandidateEntity, { id: { $in: ids } }, { populate: ['user'] }) : [];
+    // The index never holds HIDDEN profiles; checking again costs nothing and guards a race.
+    const byId = new Map(rows.filter((c) => c.visibility !== Visibility.HIDDEN).map((c) => [c.id, c]));
+    const hits = result.hits.filter((h) => byId.has(h.id));
+    const connection = toConnection({ items: hits, totalCount: result.totalCount, offset: page.offset, limit: page.limit }, (hit) => hit);
+    return {
+      totalCount: result.totalCount,
+      pageInfo: connection.pageInfo,
+      facets: facets(result),
+      edges: connection.edges.map((e) => {
+        const c = byId.get(e.node.id)!;
+        return { cursor: e.cursor, node: toCandidate(c, c.user.getEntity(), viewer), highlights: highlights(e.node), distanceKm: e.node.distanceKm ?? null };
+      }),
+    };
+  }
+}
