@@ -19,6 +19,7 @@ import { OffersModule } from '@alternance/offers/feature';
 import { OrganizationsModule } from '@alternance/organizations/feature';
 import { ProgramsModule } from '@alternance/programs/feature';
 import { SearchModule } from '@alternance/search/feature';
+import { MatchingModule } from '@alternance/matching/feature';
 import { TaxonomyModule } from '@alternance/taxonomy/feature';
 import { ormOptions } from './persistence/orm-config';
 
@@ -55,6 +56,7 @@ export class AppModule {
         OffersModule,
         CandidatesModule,
         SearchModule,
+        MatchingModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
     };

@@ -1,0 +1,119 @@
+import { Role } from '@alternance/platform/domain';
+import { Actor, signUpCandidate, signUpEmployer, staff } from '../support/actors';
+import { TestApp, engine, startTestApp } from '../support/test-app';
+
+const OFFER_MATCHES = `query ($id: ID!, $all: Boolean) {
+  matchOffersForCandidate(candidateId: $id, first: 10, includeIneligible: $all) {
+    score eligible offer { id title } reasons { code label labelFr contribution } trainingGap { skills { code } coveredBy { id } }
+  }
+}`;
+const CANDIDATE_MATCHES = `query ($id: ID!, $all: Boolean) {
+  matchCandidatesForOffer(offerId: $id, first: 10, includeIneligible: $all) {
+    score eligible candidate { id displayName headline } reasons { code contribution }
+  }
+}`;
+
+describe(`matching (${engine})`, () => {
+  let t: TestApp;
+  let employer: Actor;
+  let rival: Actor;
+  let young: Actor;
+  let older: Actor;
+  let recruiter: Actor;
+  let youngId: string;
+  let olderId: string;
+  let apprenticeship: string;
+  let skills: string[];
+
+  async function profile(actor: Actor, input: Record<string, unknown>): Promise<string> {
+    const res = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input }, actor.token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!.upsertMyCandidateProfile.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    employer = await signUpEmployer(t);
+    rival = await signUpEmployer(t, 'Concurrent SA');
+    recruiter = await staff(t, Role.RECRUITER);
+    skills = (await t.gql(`{ skills(romeCode: "M1805", first: 3) { edges { node { code } } } }`)).data!.skills.edges.map((e: { node: { code: string } }) => e.node.code);
+    const created = await t.gql(
+      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Développeur web en alternance',
+          description: 'Applications web.',
+          contractType: 'APPRENTICESHIP',
+          romeCode: 'M1805',
+          skills: skills.map((code, i) => ({ code, level: 'INTERMEDIATE', required: i < 2 })),
+          location: { country: 'FR', postcode: '69003' },
+          remotePolicy: 'HYBRID',
+          startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
+        },
+      },
+      employer.token,
+    );
+    apprenticeship = created.data!.createOffer.id;
+    await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: apprenticeship }, employer.token);
+    const base = {
+      desiredRomeCodes: ['M1805'],
+      skills: skills.map((code) => ({ code, level: 'ADVANCED' })),
+      location: { country: 'FR', postcode: '69003' },
+      mobilityRadiusKm: 30,
+      remotePreference: 'HYBRID',
+      visibility: 'ANONYMOUS',
+      availableFrom: '2027-01-04',
+    };
+    young = await signUpCandidate(t, 'Jeune Candidate');
+    youngId = await profile(young, { ...base, headline: 'Développeuse web', birthDate: '2006-05-01' });
+    older = await signUpCandidate(t, 'Candidat Expérimenté');
+    olderId = await profile(older, { ...base, headline: 'Reconversion web', birthDate: '1990-05-01' });
+  });
+  afterAll(() => t.close());
+
+  it('matches an eligible candidate with a score and reasons that add up to it', async () => {
+    const res = await t.gql(OFFER_MATCHES, { id: youngId }, young.token);
+    expect(res.errors).toBeUndefined();
+    const [match] = res.data!.matchOffersForCandidate;
+    expect(match).toMatchObject({ eligible: true, offer: { id: apprenticeship }, trainingGap: null });
+    expect(match.score).toBeGreaterThan(50);
+    expect(match.score).toBeLessThanOrEqual(100);
+    const sum = match.reasons.reduce((s: number, r: { contribution: number }) => s + r.contribution, 0);
+    expect(sum).toBeCloseTo(match.score, 1);
+    expect(match.reasons.map((r: { code: string }) => r.code)).toContain('REQUIRED_SKILLS');
+  });
+
+  it('leaves out offers the candidate is not eligible for, unless asked, with the legal reason', async () => {
+    expect((await t.gql(OFFER_MATCHES, { id: olderId }, older.token)).data!.matchOffersForCandidate).toEqual([]);
+    const all = await t.gql(OFFER_MATCHES, { id: olderId, all: true }, older.token);
+    const [match] = all.data!.matchOffersForCandidate;
+    expect(match.eligible).toBe(false);
+    expect(match.reasons[0]).toMatchObject({ code: 'AGE_ABOVE_MAXIMUM', contribution: 0 });
+  });
+
+  it('lifts the apprenticeship age limit for a recognised disability', async () => {
+    await profile(older, { sensitiveDataConsent: true, disabilityRecognised: true });
+    const [match] = (await t.gql(OFFER_MATCHES, { id: olderId }, older.token)).data!.matchOffersForCandidate;
+    expect(match).toMatchObject({ eligible: true, offer: { id: apprenticeship } });
+    await profile(older, { sensitiveDataConsent: false });
+  });
+
+  it('gives employers eligible candidates only, without identity for anonymous ones', async () => {
+    const res = await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, employer.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.matchCandidatesForOffer).toEqual([expect.objectContaining({ eligible: true, candidate: { id: youngId, displayName: null, headline: 'Développeuse web' } })]);
+    const ineligible = await t.gql(CANDIDATE_MATCHES, { id: apprenticeship, all: true }, employer.token);
+    expect(ineligible.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INELIGIBLE_FOR_STAFF_ONLY' });
+    const byStaff = await t.gql(CANDIDATE_MATCHES, { id: apprenticeship, all: true }, recruiter.token);
+    expect(byStaff.data!.matchCandidatesForOffer.map((m: { candidate: { id: string } }) => m.candidate.id).sort()).toEqual([youngId, olderId].sort());
+  });
+
+  it('keeps each side to its own data', async () => {
+    expect((await t.gql(OFFER_MATCHES, { id: youngId }, older.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(OFFER_MATCHES, { id: youngId }, recruiter.token)).errors).toBeUndefined();
+    expect((await t.gql(OFFER_MATCHES, { id: youngId }, employer.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, rival.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_OFFER' });
+    expect((await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, young.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(OFFER_MATCHES, { id: youngId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/core';
+import { CandidateEntity } from '@alternance/candidates/data-access';
+import { EducationLevel, Visibility } from '@alternance/candidates/domain';
+import { OfferEntity } from '@alternance/offers/data-access';
+import { OfferStatus } from '@alternance/offers/domain';
+import { ProgramEntity } from '@alternance/programs/data-access';
+import { OccupationMobilityEntity, OccupationSkillEntity, SkillEntity } from '@alternance/taxonomy/data-access';
+import { MatchCandidate, MatchOffer, MatchReference, buildMatchReference } from '@alternance/matching/domain';
+
+/** The referential the matcher reads: core skills, neighbouring occupations, paths. */
+export async function loadMatchReference(em: EntityManager): Promise<MatchReference> {
+  const [core, mobilities, programs] = await Promise.all([
+    em.find(OccupationSkillEntity, { core: true }, { fields: ['romeCode', 'skillCode'] }),
+    em.find(OccupationMobilityEntity, {}),
+    em.find(ProgramEntity, {}),
+  ]);
+  const coreByRome = new Map<string, string[]>();
+  for (const link of core) coreByRome.set(link.romeCode, [...(coreByRome.get(link.romeCode) ?? []), link.skillCode]);
+  const blockSkills = [...new Set(programs.flatMap((p) => p.competencyBlocks.flatMap((b) => b.skillCodes)))];
+  const labels = blockSkills.length ? await em.find(SkillEntity, { code: { $in: blockSkills } }, { fields: ['code', 'label'] }) : [];
+  return buildMatchReference({
+    coreSkills: coreByRome,
+    neighbours: mobilities.map((m) => ({ romeCode: m.romeCode, neighbourRomeCode: m.targetCode, order: m.rank })),
+    programs: programs.map((p) => ({
+      id: p.id,
+      title: p.title,
+      openToApprenticeship: p.openToApprenticeship,
+      trainingHours: p.trainingHours,
+      poeEligible: p.poeEligible,
+      romeCodes: p.romeCodes,
+      competencyBlocks: p.competencyBlocks,
+    })),
+    skillLabels: labels.map((s) => [s.code, s.label] as const),
+  });
+}
+
+export function toMatchOffer(o: OfferEntity): MatchOffer {
+  return {
+    id: o.id,
+    country: o.country,
+    contractType: o.contractType,
+    hireContract: o.hireContractType ? { type: o.hireContractType, durationMonths: o.hireContractDurationMonths } : null,
+    romeCode: o.romeCode,
+    skills: o.skills.map((s) => ({ code: s.code, level: s.level, required: s.required })),
+    programIds: o.programIds,
+    location: { lat: o.lat, lng: o.lng },
+    remotePolicy: o.remotePolicy,
+    startEarliest: o.startEarliest,
+    startLatest: o.startLatest,
+  };
+}
+
+/**
+ * A profile as the matcher sees it. Gender and name are passed as they are because the
+ * matcher's fairness tests prove it ignores them; nationality is not collected at all.
+ */
+export function toMatchCandidate(c: CandidateEntity, displayName: string): MatchCandidate {
+  return {
+    id: c.id,
+    birthDate: c.birthDate,
+    jobSeeker: c.jobSeeker,
+    disabilityRecognised: c.sensitiveDataConsent ? c.disabilityRecognised : null,
+    educationLevel: c.educationLevel ?? EducationLevel.NONE,
+    skills: c.skills.map((s) => ({ code: s.code, level: s.level })),
+    desiredRomeCodes: c.desiredRomeCodes,
+    programIds: c.programIds,
+    location: c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng } : null,
+    mobilityRadiusKm: c.mobilityRadiusKm,
+    remotePreference: c.remotePreference,
+    availableFrom: c.availableFrom,
+    gender: c.sensitiveDataConsent ? c.gender : null,
+    nationality: null,
+    displayName,
+  };
+}
+
+/** Offers open to applications: the ones a candidate can be matched with. */
+export function publishedOffers(em: EntityManager): Promise<OfferEntity[]> {
+  return em.find(OfferEntity, { status: OfferStatus.PUBLISHED });
+}
+
+/** Candidates in the marketplace (never HIDDEN ones). */
+export function marketplaceCandidates(em: EntityManager): Promise<CandidateEntity[]> {
+  return em.find(CandidateEntity, { visibility: { $in: [Visibility.PUBLIC, Visibility.ANONYMOUS] } }, { populate: ['user'] });
+}
+

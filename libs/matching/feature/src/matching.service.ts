@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { CLOCK, Clock, ForbiddenException, InvalidInputException, MAX_PAGE_SIZE, NotFoundException, Role, Viewer, isStaff, isUuid } from '@alternance/platform/domain';
+import { CandidateEntity } from '@alternance/candidates/data-access';
+import { toCandidate } from '@alternance/candidates/graphql';
+import { OfferEntity } from '@alternance/offers/data-access';
+import { OfferStatus } from '@alternance/offers/domain';
+import { toOffer } from '@alternance/offers/graphql';
+import { MatchReference, MatchResult, matchCandidatesForOffer, matchOffersForCandidate } from '@alternance/matching/domain';
+import { loadMatchReference, marketplaceCandidates, publishedOffers, toMatchCandidate, toMatchOffer } from '@alternance/matching/data-access';
+import { CandidateMatch, OfferMatch, TrainingGap } from './matching.model';
+
+function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw InvalidInputException.field('first', `must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+}
+
+/**
+ * Loads what the matcher needs and calls its pure core. The referential (core skills,
+ * neighbours, paths) is read once per process; offers and candidates are read per request.
+ */
+@Injectable()
+export class MatchingService {
+  private reference?: Promise<MatchReference>;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private matchReference(): Promise<MatchReference> {
+    this.reference ??= loadMatchReference(this.em.fork()).catch((error) => {
+      this.reference = undefined;
+      throw error;
+    });
+    return this.reference;
+  }
+
+  private async gap(result: MatchResult, reference: MatchReference): Promise<TrainingGap | null> {
+    if (!result.trainingGap) return null;
+    return {
+      skills: result.trainingGap.skills,
+      coveredBy: result.trainingGap.coveredBy.map((p) => ({ id: p.id, trainingHours: p.trainingHours, title: reference.programs.get(p.id)?.title ?? null })),
+    };
+  }
+
+  /** For the candidate themselves, or staff. */
+  async offersForCandidate(viewer: Viewer, candidateId: string, first: number, includeIneligible: boolean): Promise<OfferMatch[]> {
+    checkFirst(first);
+    const candidate = isUuid(candidateId) ? await this.em.findOne(CandidateEntity, { id: candidateId }, { populate: ['user'] }) : null;
+    if (!candidate || (!isStaff(viewer) && candidate.user.id !== viewer.userId)) throw new NotFoundException('Candidate', candidateId);
+    const reference = await this.matchReference();
+    const offers = await publishedOffers(this.em);
+    const byId = new Map(offers.map((o) => [o.id, o]));
+    const results = matchOffersForCandidate(toMatchCandidate(candidate, candidate.user.getEntity().displayName), offers.map(toMatchOffer), reference, this.clock.now(), {
+      first,
+      includeIneligible,
+    });
+    return Promise.all(
+      results.map(async (r) => ({
+        offer: toOffer(byId.get(r.id)!),
+        score: r.score,
+        eligible: r.eligible,
+        reasons: r.reasons,
+        trainingGap: await this.gap(r, reference),
+      })),
+    );
+  }
+
+  /**
+   * For the offer's employer, or staff. Eligibility depends on private facts (age, job seeker
+   * status, disability), so employers see eligible candidates only and never the rule that
+   * failed; staff may list ineligible ones with their reasons.
+   */
+  async candidatesForOffer(viewer: Viewer, offerId: string, first: number, includeIneligible: boolean): Promise<CandidateMatch[]> {
+    checkFirst(first);
+    const offer = isUuid(offerId) ? await this.em.findOne(OfferEntity, { id: offerId }) : null;
+    const manages = !!offer && (isStaff(viewer) || (viewer.role === Role.EMPLOYER && viewer.organizationId === offer.organization.id));
+    if (!offer || (!manages && offer.status === OfferStatus.DRAFT)) throw new NotFoundException('Offer', offerId);
+    if (!manages) throw new ForbiddenException('Only the offer’s organization and staff can match candidates to it.', 'NOT_YOUR_OFFER');
+    if (includeIneligible && !isStaff(viewer)) {
+      throw new ForbiddenException('Listing ineligible candidates would reveal private facts: staff only.', 'INELIGIBLE_FOR_STAFF_ONLY');
+    }
+    const reference = await this.matchReference();
+    const candidates = await marketplaceCandidates(this.em);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const results = matchCandidatesForOffer(toMatchOffer(offer), candidates.map((c) => toMatchCandidate(c, c.user.getEntity().displayName)), reference, this.clock.now(), {
+      first,
+      includeIneligible,
+    });
+    return Promise.all(
+      results.map(async (r) => {
+        const c = byId.get(r.id)!;
+        return { candidate: toCandidate(c, c.user.getEntity(), viewer), score: r.score, eligible: r.eligible, reasons: r.reasons, trainingGap: await this.gap(r, reference) };
+      }),
+    );
+  }
+}
