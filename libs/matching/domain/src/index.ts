@@ -1,1 +1,16 @@
-export {};
+export * from './match-model';
+export * from './contract-rules';
+export { EligibilityCode, eligibility } from './eligibility';
+export type { EligibilityResult } from './eligibility';
+export * from './weights';
+export { score } from './score';
+export type { ScoreResult } from './score';
+export { CODES as SCORE_REASON_CODES } from './score-labels';
+export { trainingGap } from './training-gap';
+export { matchOffersForCandidate, matchCandidatesForOffer, compareMatches, DEFAULT_FIRST } from './match';
+export { prepareOffer, prepareCandidate } from './prepare';
+export type { PreparedOffer, PreparedCandidate } from './prepare';
+export { TopK } from './top-k';
+export { CandidatePool, OfferPool, prepareCandidatePool, prepareOfferPool } from './pools';
+export { scoreEveryPair, rankPairs } from './score-every-pair';
+export type { PairResult } from './score-every-pair';

@@ -1,0 +1,173 @@
+import { MatchCandidate, MatchOffer, MatchReference } from './match-model';
+import { CONTRACT_RULES, ContractRule } from './contract-rules';
+import { MatchContext, PreparedCandidate, PreparedOffer, cachedCandidate, cachedOffer, matchContext } from './prepare';
+
+/**
+ * A query walks every offer or every person. What rules most of them out (place, dates) and
+ * what bounds their score (skills, occupation, remote preference) is copied into flat typed
+ * columns read in order, so that the prepared objects, scattered in memory, are opened only
+ * for the rows that may make the top k. Variable-length lists (skills, wishes) are stored as
+ * one array with row offsets. A pool is remembered per input array: a repeated query costs
+ * one lookup; when a row's object was replaced, the pool is rebuilt from the per-object cache.
+ */
+export class OfferPool {
+  readonly sources: readonly MatchOffer[];
+  readonly prepared: PreparedOffer[];
+  readonly remote: Uint8Array;
+  readonly remoteIndex: Uint8Array;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly cosLat: Float64Array;
+  /** Day numbers; NaN when not a calendar day, so every comparison fails. */
+  readonly earliest: Float64Array;
+  readonly earliestYmd: Float64Array;
+  readonly latest: Float64Array;
+  /** Person conditions: index in CONTRACT_RULES of the offer's rule and of its hire contract's (-1: none). */
+  readonly ruleIndex: Int8Array;
+  readonly hireRuleIndex: Int8Array;
+  readonly openToAnyone: Uint8Array;
+  readonly capBlocksOrdinary: Uint8Array;
+  readonly capBlocksPriority: Uint8Array;
+  /** Score bound inputs: usable programs exist (ordinary / priority public); a training-hours cap applies (POE). */
+  readonly hasProgramsOrdinary: Uint8Array;
+  readonly hasProgramsPriority: Uint8Array;
+  readonly poe: Uint8Array;
+  readonly rome: Int32Array;
+  /** Row i's skill slots are `slots[slotStart[i] .. slotStart[i + 1]]`, packed as in `PreparedOffer.slots`. */
+  readonly slotStart: Int32Array;
+  readonly slots: Int32Array;
+  readonly requiredCount: Int32Array;
+  readonly requiredDenominator: Int32Array;
+  readonly niceDenominator: Int32Array;
+  readonly maxSlots: number;
+
+  constructor(offers: readonly MatchOffer[], readonly context: MatchContext) {
+    const n = offers.length;
+    this.sources = offers.slice();
+    this.prepared = offers.map((offer) => cachedOffer(offer, context));
+    this.remote = Uint8Array.from(this.prepared, (po) => (po.remote ? 1 : 0));
+    this.remoteIndex = Uint8Array.from(this.prepared, (po) => po.remoteIndex);
+    this.lat = Float64Array.from(this.prepared, (po) => po.lat);
+    this.lng = Float64Array.from(this.prepared, (po) => po.lng);
+    this.cosLat = Float64Array.from(this.prepared, (po) => po.cosLat);
+    this.earliest = Float64Array.from(this.prepared, (po) => po.earliestN);
+    this.earliestYmd = Float64Array.from(this.prepared, (po) => po.earliestYmd);
+    this.latest = Float64Array.from(this.prepared, (po) => po.latestN);
+    this.ruleIndex = Int8Array.from(this.prepared, (po) => ruleIndex(po.rule));
+    this.hireRuleIndex = Int8Array.from(this.prepared, (po) => ruleIndex(po.hireRule));
+    this.openToAnyone = Uint8Array.from(this.prepared, (po) => (po.openToAnyone ? 1 : 0));
+    this.capBlocksOrdinary = Uint8Array.from(this.prepared, (po) => (po.capBlocksOrdinary ? 1 : 0));
+    this.capBlocksPriority = Uint8Array.from(this.prepared, (po) => (po.capBlocksPriority ? 1 : 0));
+    this.hasProgramsOrdinary = Uint8Array.from(this.prepared, (po) => (po.usablePrograms.length > 0 ? 1 : 0));
+    this.hasProgramsPriority = Uint8Array.from(this.prepared, (po) => (po.usableProgramsPriority.length > 0 ? 1 : 0));
+    this.poe = Uint8Array.from(this.prepared, (po) => (po.rule?.trainingHoursCap ? 1 : 0));
+    this.rome = Int32Array.from(this.prepared, (po) => po.rome);
+    this.requiredCount = Int32Array.from(this.prepared, (po) => po.requiredCount);
+    this.requiredDenominator = Int32Array.from(this.prepared, (po) => po.requiredDenominator);
+    this.niceDenominator = Int32Array.from(this.prepared, (po) => po.niceDenominator);
+    this.slotStart = new Int32Array(n + 1);
+    let maxSlots = 0;
+    for (let i = 0; i < n; i++) {
+      this.slotStart[i + 1] = this.slotStart[i] + this.prepared[i].slots.length;
+      maxSlots = Math.max(maxSlots, this.prepared[i].slots.length);
+    }
+    this.maxSlots = maxSlots;
+    this.slots = new Int32Array(this.slotStart[n]);
+    for (let i = 0; i < n; i++) this.slots.set(this.prepared[i].slots, this.slotStart[i]);
+  }
+}
+
+export class CandidatePool {
+  readonly sources: readonly MatchCandidate[];
+  readonly prepared: PreparedCandidate[];
+  readonly located: Uint8Array;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly cosLat: Float64Array;
+  readonly radiusKm: Float64Array;
+  readonly minLat: Float64Array;
+  readonly maxLat: Float64Array;
+  readonly minLng: Float64Array;
+  readonly maxLng: Float64Array;
+  /** Day number and yyyymmdd the person is free from; -Infinity / NaN: now. */
+  readonly available: Float64Array;
+  readonly availableYmd: Float64Array;
+  /** What the legal person conditions read (eligibility only, never the score). */
+  readonly jobSeeker: Uint8Array;
+  readonly birthYmd: Float64Array;
+  readonly lowerSecondaryDone: Uint8Array;
+  readonly disabilityRecognised: Uint8Array;
+  readonly priority: Uint8Array;
+  readonly remoteIndex: Uint8Array;
+  /** Row i's skills are `skills[skillStart[i] .. skillStart[i + 1]]`, packed `id << 3 | rank`. */
+  readonly skillStart: Int32Array;
+  readonly skills: Int32Array;
+  /** Row i's wished ROME ids are `desired[desiredStart[i] .. desiredStart[i + 1]]`. */
+  readonly desiredStart: Int32Array;
+  readonly desired: Int32Array;
+
+  constructor(candidates: readonly MatchCandidate[], readonly context: MatchContext) {
+    const n = candidates.length;
+    this.sources = candidates.slice();
+    this.prepared = candidates.map((candidate) => cachedCandidate(candidate, context));
+    const column = (value: (pc: PreparedCandidate) => number) => Float64Array.from(this.prepared, value);
+    this.located = Uint8Array.from(this.prepared, (pc) => (pc.hasLocation ? 1 : 0));
+    this.lat = column((pc) => pc.lat);
+    this.lng = column((pc) => pc.lng);
+    this.cosLat = column((pc) => pc.cosLat);
+    this.radiusKm = column((pc) => pc.radiusKm);
+    this.minLat = column((pc) => pc.minLat);
+    this.maxLat = column((pc) => pc.maxLat);
+    this.minLng = column((pc) => pc.minLng);
+    this.maxLng = column((pc) => pc.maxLng);
+    this.available = column((pc) => pc.availableN);
+    this.availableYmd = column((pc) => pc.availableYmd);
+    const flag = (value: (pc: PreparedCandidate) => boolean) => Uint8Array.from(this.prepared, (pc) => (value(pc) ? 1 : 0));
+    this.jobSeeker = flag((pc) => pc.jobSeeker);
+    this.birthYmd = column((pc) => pc.birthYmd);
+    this.lowerSecondaryDone = flag((pc) => pc.lowerSecondaryDone);
+    this.disabilityRecognised = flag((pc) => pc.candidate.disabilityRecognised === true);
+    this.priority = flag((pc) => pc.priority);
+    this.remoteIndex = Uint8Array.from(this.prepared, (pc) => pc.remoteIndex);
+    [this.skillStart, this.skills] = flatten(this.prepared, (pc) => pc.skills, n);
+    [this.desiredStart, this.desired] = flatten(this.prepared, (pc) => pc.desiredRomes, n);
+  }
+}
+
+function ruleIndex(rule: ContractRule | null): number {
+  return rule ? CONTRACT_RULES.indexOf(rule) : -1;
+}
+
+function flatten<T>(rows: readonly T[], list: (row: T) => Int32Array, n: number): [Int32Array, Int32Array] {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + list(rows[i]).length;
+  const flat = new Int32Array(start[n]);
+  for (let i = 0; i < n; i++) flat.set(list(rows[i]), start[i]);
+  return [start, flat];
+}
+
+function pool<T, P extends { sources: readonly T[] }>(items: readonly T[], reference: MatchReference, make: (context: MatchContext) => P): P {
+  const context = matchContext(reference);
+  const found = context.pools.get(items) as P | undefined;
+  if (found && found.sources.length === items.length && sameRows(found.sources, items)) return found;
+  const built = make(context);
+  context.pools.set(items, built);
+  return built;
+}
+
+function sameRows<T>(a: readonly T[], b: readonly T[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Offers ready for repeated queries; also what the match functions build and remember for a plain array. */
+export function prepareOfferPool(offers: readonly MatchOffer[] | OfferPool, reference: MatchReference): OfferPool {
+  if (offers instanceof OfferPool) return offers.context.reference === reference ? offers : prepareOfferPool(offers.sources, reference);
+  return pool(offers, reference, (context) => new OfferPool(offers, context));
+}
+
+/** People ready for repeated queries. */
+export function prepareCandidatePool(candidates: readonly MatchCandidate[] | CandidatePool, reference: MatchReference): CandidatePool {
+  if (candidates instanceof CandidatePool) return candidates.context.reference === reference ? candidates : prepareCandidatePool(candidates.sources, reference);
+  return pool(candidates, reference, (context) => new CandidatePool(candidates, context));
+}

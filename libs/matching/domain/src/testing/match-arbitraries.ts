@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { Country } from '@alternance/platform/domain';
+import { ContractType, HireContractType, RemotePolicy } from '@alternance/offers/domain';
+import { EducationLevel, Gender, RemotePreference } from '@alternance/candidates/domain';
+import { SkillLevel } from '@alternance/taxonomy/domain';
+import { MatchCandidate, MatchOffer, MatchProgram } from '../match-model';
+import { CODE, DEVELOP, DOCUMENT, GIT, TEST, aCandidate, anOffer, aReference } from './match-factories';
+
+/**
+ * Generators of pairs for property tests: a small world of real M18xx skills, neighbouring
+ * ROME codes and programs with hours around the POE caps, people aged around every legal
+ * boundary, places around Paris, windows around today (2025-06-02).
+ */
+export const SKILLS = [CODE, DEVELOP, TEST, DOCUMENT, GIT, '113317'];
+export const ROMES = ['M1805', 'M1802', 'M1810', 'E1206', 'E1210', 'K2111'];
+const LEVELS = Object.values(SkillLevel);
+const DAY = 86_400_000;
+
+export const programs: MatchProgram[] = [0, 1, 2, 3, 4].map((i) => ({
+  id: `prog-${i}`,
+  title: `Parcours ${i}`,
+  openToApprenticeship: i !== 2,
+  trainingHours: [280, 420, 500, 640, 300][i],
+  poeEligible: i !== 3,
+  romeCodes: ['M1805'],
+  competencyBlocks: [{ code: `BC${i}`, title: `Bloc ${i}`, skillCodes: SKILLS.slice(i, i + 3) }],
+  withTrainingOrganisation: i !== 0 && i !== 4,
+}));
+
+export const worldReference = aReference({ programs });
+
+const isoDay = (base: number, offsetDays: number) => new Date(base + offsetDays * DAY).toISOString().slice(0, 10);
+export const dayArb = fc.integer({ min: -60, max: 400 }).map((n) => isoDay(Date.UTC(2025, 5, 2), n));
+const birthArb = fc.integer({ min: 13 * 365, max: 40 * 365 }).map((n) => isoDay(Date.UTC(2025, 8, 1), -n));
+const placeArb = fc.record({ lat: fc.double({ min: 48.6, max: 49.1, noNaN: true }), lng: fc.double({ min: 2.0, max: 2.7, noNaN: true }) });
+
+export const candidateArb = (id: string): fc.Arbitrary<MatchCandidate> =>
+  fc
+    .record({
+      birthDate: fc.option(birthArb, { freq: 8 }),
+      jobSeeker: fc.boolean(),
+      disabilityRecognised: fc.constantFrom(true, false, null),
+      educationLevel: fc.constantFrom(...Object.values(EducationLevel)),
+      skills: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS) }), { maxLength: 5 }),
+      desiredRomeCodes: fc.subarray(ROMES, { maxLength: 2 }),
+      programIds: fc.subarray(programs.map((p) => p.id), { maxLength: 2 }),
+      location: fc.option(placeArb, { freq: 10 }),
+      mobilityRadiusKm: fc.constantFrom(0, 5, 15, 30, 60),
+      remotePreference: fc.constantFrom(...Object.values(RemotePreference)),
+      availableFrom: fc.option(dayArb, { freq: 2 }),
+      poePriorityPublic: fc.option(fc.boolean()),
+      gender: fc.option(fc.constantFrom(...Object.values(Gender))),
+      nationality: fc.option(fc.constantFrom('FR', 'DZ', 'SN', 'UA', 'GB', 'US')),
+      displayName: fc.string({ maxLength: 20 }),
+    })
+    .map((fields) => aCandidate({ id, ...fields }));
+
+export const offerArb = (id: string): fc.Arbitrary<MatchOffer> =>
+  fc
+    .record({
+      country: fc.constantFrom(Country.FR, Country.FR, Country.FR, Country.UK, Country.US),
+      contractType: fc.constantFrom(...Object.values(ContractType)),
+      hireType: fc.constantFrom(...Object.values(HireContractType)),
+      hireMonths: fc.option(fc.integer({ min: 3, max: 24 })),
+      romeCode: fc.constantFrom(...ROMES),
+      skills: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS), required: fc.boolean() }), { maxLength: 5 }),
+      programIds: fc.subarray([...programs.map((p) => p.id), 'unknown-program'], { maxLength: 3 }),
+      location: placeArb,
+      remotePolicy: fc.constantFrom(...Object.values(RemotePolicy)),
+      start: dayArb,
+      length: fc.integer({ min: 0, max: 120 }),
+    })
+    .map(({ hireType, hireMonths, start, length, ...fields }) =>
+      anOffer({
+        id,
+        ...fields,
+        hireContract: fields.contractType === ContractType.POEI ? { type: hireType, durationMonths: hireMonths } : null,
+        startEarliest: start,
+        startLatest: isoDay(Date.parse(start), length),
+      }),
+    );
