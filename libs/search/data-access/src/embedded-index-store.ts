@@ -12,7 +12,7 @@ interface SnapshotHeader {
 /**
  * The embedded adapter: the in-process engine, persisted under the data folder. The engine
  * and the outbox watermark are written together, atomically (temporary file, fsync, rename),
- * at most every `persistDelayMs`; after a crash the relay replays the outbox from the
+ * at most every `persistDelayMs` (5 s: a snapshot of 100,000 offers blocks for about half a second); after a crash the relay replays the outbox from the
  * watermark of the last snapshot, so nothing is lost and nothing stale survives.
  */
 export class EmbeddedIndexStore implements IndexStore {
@@ -38,7 +38,7 @@ export class EmbeddedIndexStore implements IndexStore {
         const headerLength = buffer.readUInt32BE(0);
         const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as SnapshotHeader;
         const engine = EmbeddedSearchEngine.fromSnapshot(buffer.subarray(4 + headerLength), name);
-        const store = new EmbeddedIndexStore(name, file, engine, options.persistDelayMs ?? 1000);
+        const store = new EmbeddedIndexStore(name, file, engine, options.persistDelayMs ?? 5000);
         store.applied = header.appliedUpTo;
         store.settings = header.settings;
         return store;
@@ -47,7 +47,7 @@ export class EmbeddedIndexStore implements IndexStore {
         options.log?.(`search index ${file} unreadable (${(error as Error).message}): rebuilding it`);
       }
     }
-    return new EmbeddedIndexStore(name, file, new EmbeddedSearchEngine(name), options.persistDelayMs ?? 1000);
+    return new EmbeddedIndexStore(name, file, new EmbeddedSearchEngine(name), options.persistDelayMs ?? 5000);
   }
 
   async configure(settings: IndexSettings): Promise<void> {

@@ -18,7 +18,7 @@ import { fieldText, highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
 import { NumericColumn } from './numeric-column';
 import { QuerySlot, SynonymTable, queryWords } from './query';
-import { explainKey, Level, RankingScratch, topK } from './ranking';
+import { bestProximity, explainKey, Level, RankingScratch, topK } from './ranking';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
 import { hasDigit, Tokenizer } from './tokenizer';
 import { damerauLevenshtein, maxTypos, TypoDictionary } from './typo-dictionary';
@@ -27,6 +27,9 @@ const EMPTY_SETTINGS: IndexSettings = { searchable: [], filterable: [], numeric:
 /** Field ranks are stored in bytes, 255 meaning "no match". */
 const MAX_SEARCHABLE_FIELDS = 254;
 const FILTER_CACHE_SIZE = 256;
+const PREFIX_CACHE_SIZE = 64;
+/** Prefixes expanding to fewer words are cheap enough to union on every search. */
+const PREFIX_CACHE_MIN_TERMS = 64;
 /** The pseudo-field geo filters are grouped under for disjunctive facets. */
 const GEO_FIELD = '\u0000geo';
 
@@ -67,6 +70,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
   private readonly pendingAlive: number[] = [];
   private readonly scratch = new RankingScratch();
   private readonly filterCache = new Map<string, RoaringBitmap32>();
+  private readonly prefixCache = new Map<string, (RoaringBitmap32 | undefined)[]>();
   /** Per-term stamps deduplicating (term, field) postings while a document is indexed. */
   private seen = new Uint32Array(0);
   private seenStamp = 0;
@@ -115,7 +119,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
       this.unindex(doc);
       this.store.delete(doc);
     }
-    this.filterCache.clear();
+    this.invalidateCaches();
   }
 
   async clear(): Promise<void> {
@@ -218,7 +222,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
     this.forward = new ForwardIndex();
     this.alive = new RoaringBitmap32();
     this.pendingAlive.length = 0;
-    this.filterCache.clear();
+    this.invalidateCaches();
   }
 
   private indexDocument(doc: number, document: SearchDocument): void {
@@ -279,7 +283,13 @@ export class EmbeddedSearchEngine implements SearchIndex {
       this.alive.addMany(Uint32Array.from(this.pendingAlive).sort());
       this.pendingAlive.length = 0;
     }
+    this.invalidateCaches();
+  }
+
+  /** Cached filter and prefix bitmaps describe the documents as they were: any write drops them. */
+  private invalidateCaches(): void {
     this.filterCache.clear();
+    this.prefixCache.clear();
   }
 
   /** Finds what a query slot matches: exact term, prefixes, typo variants, synonyms. */
@@ -290,22 +300,34 @@ export class EmbeddedSearchEngine implements SearchIndex {
       const current = levelOf.get(term);
       if (current === undefined || level < current) levelOf.set(term, level);
     };
+    /** Per level, per field, bitmaps that are not a single term's posting (prefix unions, phrases). */
+    const extra = new Map<number, RoaringBitmap32[][]>();
+    const addExtra = (level: number, field: number, docs: RoaringBitmap32 | undefined) => {
+      if (!docs) return;
+      let fields = extra.get(level);
+      if (!fields) extra.set(level, (fields = []));
+      (fields[field] ??= []).push(docs);
+    };
+    let prefixTerms: number[] = [];
     if (slot.words.length === 1) {
       const word = slot.words[0];
       const exact = index.termId(word);
       if (exact !== undefined) setLevel(exact, Level.Exact);
-      if (slot.prefix) for (const term of index.prefixed(word)) setLevel(term, Level.Prefix);
+      if (slot.prefix) {
+        prefixTerms = index.prefixed(word);
+        this.prefixFields(word, prefixTerms).forEach((docs, field) => addExtra(Level.Prefix, field, docs));
+      }
       const typos = hasDigit(word) ? 0 : maxTypos(word.length);
       if (typos > 0) {
         for (const term of index.typos.candidates(word, typos, new Set())) {
-          if ((levelOf.get(term) ?? Level.TwoTypos) <= Level.Prefix) continue;
+          // A word the query word starts is already a (better) prefix match.
+          if (levelOf.has(term) || (slot.prefix && index.terms[term].startsWith(word))) continue;
           const distance = damerauLevenshtein(word, index.terms[term], typos);
           if (distance === 0 || distance > typos) continue;
           setLevel(term, distance === 1 ? Level.OneTypo : Level.TwoTypos);
         }
       }
     }
-    const phraseFields: RoaringBitmap32[][] = [];
     const phraseTerms: number[] = [];
     for (const alternative of slot.alternatives) {
       if (alternative.length === 1) {
@@ -322,17 +344,17 @@ export class EmbeddedSearchEngine implements SearchIndex {
       phraseTerms.push(...ids);
       for (let field = 0; field < index.fieldCount; field++) {
         const posting = index.posting(ids[0], field);
-        if (posting) (phraseFields[field] ??= []).push(RoaringBitmap32.and(posting, docs));
+        if (posting) addExtra(Level.Exact, field, RoaringBitmap32.and(posting, docs));
       }
     }
 
     const byLevel = new Map<number, number[]>();
+    for (const level of extra.keys()) byLevel.set(level, []);
     for (const [term, level] of levelOf) {
       const list = byLevel.get(level);
       if (list) list.push(term);
       else byLevel.set(level, [term]);
     }
-    if (phraseTerms.length > 0 && !byLevel.has(Level.Exact)) byLevel.set(Level.Exact, []);
     const levels: SlotMatch['levels'] = [];
     const everything: RoaringBitmap32[] = [];
     for (const level of [...byLevel.keys()].sort((a, b) => a - b)) {
@@ -344,13 +366,41 @@ export class EmbeddedSearchEngine implements SearchIndex {
           const posting = index.posting(term, field);
           if (posting && !posting.isEmpty) parts.push(posting);
         }
-        if (level === Level.Exact && phraseFields[field]) parts.push(...phraseFields[field]);
+        parts.push(...(extra.get(level)?.[field] ?? []));
         fields.push(union(parts));
         if (parts.length > 0) everything.push(fields[field]!);
       }
       levels.push({ level, fields });
     }
-    return { levels, all: union(everything) ?? new RoaringBitmap32(), terms: [...levelOf.keys(), ...phraseTerms] };
+    return { levels, all: union(everything) ?? new RoaringBitmap32(), terms: [...levelOf.keys(), ...prefixTerms, ...phraseTerms] };
+  }
+
+  /**
+   * Per field, the documents holding a word that starts with `prefix`. A short prefix is a
+   * union of thousands of postings, typed again and again in a search-as-you-type box: the
+   * unions of the widest prefixes are kept until the next write.
+   */
+  private prefixFields(prefix: string, terms: number[]): (RoaringBitmap32 | undefined)[] {
+    const cached = this.prefixCache.get(prefix);
+    if (cached) {
+      this.prefixCache.delete(prefix);
+      this.prefixCache.set(prefix, cached);
+      return cached;
+    }
+    const fields: (RoaringBitmap32 | undefined)[] = [];
+    for (let field = 0; field < this.index.fieldCount; field++) {
+      const parts: RoaringBitmap32[] = [];
+      for (const term of terms) {
+        const posting = this.index.posting(term, field);
+        if (posting && !posting.isEmpty) parts.push(posting);
+      }
+      fields.push(union(parts));
+    }
+    if (terms.length >= PREFIX_CACHE_MIN_TERMS) {
+      if (this.prefixCache.size >= PREFIX_CACHE_SIZE) this.prefixCache.delete(this.prefixCache.keys().next().value!);
+      this.prefixCache.set(prefix, fields);
+    }
+    return fields;
   }
 
   private termDocs(term: number): RoaringBitmap32 {
@@ -408,12 +458,12 @@ export class EmbeddedSearchEngine implements SearchIndex {
         for (let field = 0; field < fields.length; field++) {
           const docs = fields[field];
           if (!docs) continue;
-          scratch.mark(slot, level, field, RoaringBitmap32.and(docs, candidates).toUint32Array());
+          scratch.mark(slot, level, field, RoaringBitmap32.and(docs, candidates).toUint32Array(scratch.markIds));
         }
       }
       if (matches.length > 1) for (const term of matches[slot].terms) scratch.termSlots[term] |= 1 << slot;
     }
-    const ids = candidates.toUint32Array();
+    const ids = candidates.toUint32Array(scratch.candidateIds);
     scratch.computeKeys(ids, matches.length);
     return ids;
   }
@@ -428,16 +478,29 @@ export class EmbeddedSearchEngine implements SearchIndex {
     const text = matches.length > 0;
     if (!text && sort.kind === 'relevance') return Array.from(candidates.toUint32Array(k));
 
-    const ids = text ? this.score(candidates, matches) : candidates.toUint32Array();
+    if (!text) this.scratch.prepare(this.store.capacity, 0, 0);
+    const ids = text ? this.score(candidates, matches) : candidates.toUint32Array(this.scratch.candidateIds);
     try {
       const scratch = this.scratch;
       const keys = scratch.keys;
       const forward = this.forward;
       const slots = matches.length;
+      const proximity = (doc: number) => scratch.proximity(doc, forward, slots);
+      const best = bestProximity(slots);
+      // Rules 4 then 5. Candidates arrive in id order, so a candidate tying on rules 1-3 with a
+      // kept document of the best possible proximity loses whatever its own: not computed.
+      const proximityThenId = (a: number, b: number) => {
+        if (a > b) {
+          const pb = proximity(b);
+          return pb === best ? 1 : proximity(a) - pb || 1;
+        }
+        const pa = proximity(a);
+        return a === b ? 0 : pa === best ? -1 : pa - proximity(b) || -1;
+      };
       const relevance = !text
         ? (a: number, b: number) => a - b
         : slots > 1
-          ? (a: number, b: number) => keys[a] - keys[b] || scratch.proximity(a, forward, slots) - scratch.proximity(b, forward, slots) || a - b
+          ? (a: number, b: number) => keys[a] - keys[b] || proximityThenId(a, b)
           : (a: number, b: number) => keys[a] - keys[b] || a - b;
       if (sort.kind === 'relevance') return topK(ids, k, relevance);
       const value = this.sortValue(sort);

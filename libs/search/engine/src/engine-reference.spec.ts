@@ -234,6 +234,24 @@ describe('EmbeddedSearchEngine against a naive reference', () => {
     );
   });
 
+  it('orders pages by every rule, proximity included, consistently with the full ranking', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(queryWord, { minLength: 2, maxLength: 3 }), fc.nat(40), fc.integer({ min: 1, max: 15 }), async (words, offset, limit) => {
+        const text = words.join(' ');
+        const full = await engine.search({ text, filters: [], sort: { kind: 'relevance' }, offset: 0, limit: 1000, facets: [] });
+        const page = await engine.search({ text, filters: [], sort: { kind: 'relevance' }, offset, limit, facets: [] });
+        expect(page.hits.map((h) => h.id)).toEqual(full.hits.slice(offset, offset + limit).map((h) => h.id));
+        const rules = full.hits.slice(0, 60).map((h) => engine.explain(text, h.id)!);
+        for (let i = 1; i < rules.length; i++) {
+          const [a, b] = [rules[i - 1], rules[i]];
+          const order = [a.nonExactWords - b.nonExactWords, a.typos - b.typos, a.attribute - b.attribute, a.proximity - b.proximity].find((x) => x !== 0) ?? 0;
+          expect(order).toBeLessThanOrEqual(0);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('agrees after random upserts and deletes, and after a snapshot round trip', async () => {
     await fc.assert(
       fc.asyncProperty(

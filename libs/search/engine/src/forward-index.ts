@@ -21,6 +21,19 @@ export class ForwardIndex {
     return this.arena.subarray(this.starts[doc], this.starts[doc] + this.lengths[doc]);
   }
 
+  /** The arena and the bounds of a document's run, for hot loops that cannot afford a view per call. */
+  get terms(): Uint32Array {
+    return this.arena;
+  }
+
+  startOf(doc: number): number {
+    return doc < this.starts.length ? this.starts[doc] : 0;
+  }
+
+  endOf(doc: number): number {
+    return doc < this.lengths.length ? this.starts[doc] + this.lengths[doc] : 0;
+  }
+
   set(doc: number, terms: ArrayLike<number>): void {
     this.remove(doc);
     this.ensureDocs(doc + 1);

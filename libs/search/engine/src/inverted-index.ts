@@ -2,6 +2,9 @@ import { RoaringBitmap32 } from 'roaring';
 import { hasDigit } from './tokenizer';
 import { TypoDictionary } from './typo-dictionary';
 
+/** Up to this many new documents for one posting, `add` them one by one rather than `addMany`. */
+const SMALL_ADD = 8;
+
 /**
  * The vocabulary and its postings: one roaring bitmap of documents per (term, searchable
  * field). Keeping the field in the posting is what lets ranking tell a title match from a
@@ -61,12 +64,17 @@ export class InvertedIndex {
 
   flush(): void {
     for (const [key, docs] of this.pending) {
-      const values = Uint32Array.from(docs);
-      // Sorted input lets CRoaring append containers instead of searching for them.
-      values.sort();
-      const bitmap = this.postings[key];
-      if (bitmap) bitmap.addMany(values);
-      else this.postings[key] = new RoaringBitmap32(values);
+      let bitmap = this.postings[key];
+      // Small batches (a relay applying a few changes) add one by one: cheaper than a typed
+      // array per posting. Sorted input lets CRoaring append containers instead of searching.
+      if (docs.length <= SMALL_ADD) {
+        if (!bitmap) this.postings[key] = bitmap = new RoaringBitmap32();
+        for (const doc of docs) bitmap.add(doc);
+      } else {
+        const values = Uint32Array.from(docs).sort();
+        if (bitmap) bitmap.addMany(values);
+        else this.postings[key] = new RoaringBitmap32(values);
+      }
     }
     this.pending.clear();
     this.typos.flush();

@@ -11,6 +11,11 @@ const TYPOS_OF_LEVEL = [0, 0, 1, 2];
 /** Proximity of two consecutive query words counts at most this (also: not in the same field). */
 export const MAX_PROXIMITY = 8;
 
+/** The smallest proximity a query of `slots` words can have: every pair adjacent, in order. */
+export function bestProximity(slots: number): number {
+  return Math.max(0, slots - 1);
+}
+
 /** Bits of the packed relevance key: non-exact words, then typos, then attribute ranks. */
 const ATTRIBUTE_BITS = 12;
 const TYPO_BITS = 8;
@@ -38,6 +43,12 @@ export class RankingScratch {
   private levels: Uint8Array[] = [];
   private fields: Uint8Array[] = [];
   keys = new Uint32Array(0);
+  /**
+   * Output buffers for bitmap → id array conversions: hits of a broad query are 100,000 ids,
+   * and fresh arrays of that size on every search would keep the garbage collector busy.
+   */
+  candidateIds = new Uint32Array(0);
+  markIds = new Uint32Array(0);
   private proximityStamp = new Uint32Array(0);
   private proximityValue = new Uint16Array(0);
   private stamp = 0;
@@ -51,6 +62,8 @@ export class RankingScratch {
       this.levels = [];
       this.fields = [];
       this.keys = new Uint32Array(this.capacity);
+      this.candidateIds = new Uint32Array(this.capacity);
+      this.markIds = new Uint32Array(this.capacity);
       this.proximityStamp = new Uint32Array(this.capacity);
       this.proximityValue = new Uint16Array(this.capacity);
       this.stamp = 0;
@@ -102,7 +115,7 @@ export class RankingScratch {
   /** Proximity (rule 4) of a document, memoised for this search. */
   proximity(doc: number, forward: ForwardIndex, slots: number): number {
     if (this.proximityStamp[doc] === this.stamp) return this.proximityValue[doc];
-    const value = proximityOf(forward.get(doc), this.termSlots, slots);
+    const value = proximityOf(forward.terms, this.termSlots, slots, forward.startOf(doc), forward.endOf(doc));
     this.proximityStamp[doc] = this.stamp;
     this.proximityValue[doc] = value;
     return value;
@@ -116,12 +129,12 @@ const bestDistance = new Int32Array(16);
  * Sum over consecutive query slots of the smallest distance between their words in the same
  * field (reversed order costs one more), each pair capped at MAX_PROXIMITY.
  */
-export function proximityOf(terms: Uint32Array, termSlots: Uint16Array, slots: number): number {
+export function proximityOf(terms: Uint32Array, termSlots: Uint16Array, slots: number, start = 0, end = terms.length): number {
   if (slots < 2) return 0;
   lastPosition.fill(-1, 0, slots);
   bestDistance.fill(MAX_PROXIMITY, 0, slots - 1);
   let position = 0;
-  for (let i = 0; i < terms.length; i++) {
+  for (let i = start; i < end; i++) {
     const term = terms[i];
     if (term === FIELD_END) {
       position = 0;
