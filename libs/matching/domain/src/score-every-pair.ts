@@ -1,7 +1,8 @@
 import { eligibility } from './eligibility';
 import { MatchCandidate, MatchOffer, MatchReference, MatchResult } from './match-model';
-import { compareMatches } from './match';
+import { DEFAULT_FIRST, compareMatches } from './match';
 import { score } from './score';
+import { pageSize } from './top-k';
 import { trainingGap } from './training-gap';
 
 export interface PairResult extends Omit<MatchResult, 'id'> {
@@ -39,5 +40,5 @@ export function rankPairs(pairs: readonly PairResult[], side: 'offer' | 'candida
     .filter((pair) => pair.eligible || options.includeIneligible === true)
     .map(({ candidateId, offerId, ...rest }) => ({ id: side === 'offer' ? offerId : candidateId, ...rest }))
     .sort(compareMatches)
-    .slice(0, Math.max(0, Math.floor(options.first ?? 20)));
+    .slice(0, pageSize(options.first ?? DEFAULT_FIRST));
 }

@@ -10,7 +10,7 @@ export class TopK {
   private count = 0;
 
   constructor(readonly k: number) {
-    const size = Math.max(0, Math.floor(k));
+    const size = pageSize(k);
     this.k = size;
     this.keys = new Float64Array(size);
     this.ids = new Array<string>(size);
@@ -97,4 +97,9 @@ export class TopK {
 /** Higher key first; on a tie, the lower id (plain UTF-16 order, not locale: stable everywhere). */
 export function isBetter(keyA: number, idA: string, keyB: number, idB: string): boolean {
   return keyA > keyB || (keyA === keyB && idA < idB);
+}
+
+/** A requested number of results as a count: whole, not negative, 0 for nonsense. */
+export function pageSize(first: number): number {
+  return Number.isFinite(first) ? Math.max(0, Math.floor(first)) : 0;
 }
