@@ -10,7 +10,7 @@ import { engine } from '../support/test-app';
 /**
  * The API is killed (SIGKILL) while offers are being written and indexed; after a restart the
  * search index must equal the database: nothing missing, nothing deleted left behind, nothing
- * stale. The embedded engine persists its snapshot at most once a second, so the kill always
+ * stale. The embedded engine persists its snapshot at most every 5 seconds, so the kill always
  * lands with recent changes only in memory and the outbox.
  */
 const root = path.resolve(__dirname, '../..');
