@@ -1,0 +1,106 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { AggregateType, OutboxEventEntity, recordChange } from '@alternance/platform/data-access';
+import { IndexStore, SearchDocument, SearchRequest, SearchResult } from '@alternance/search/domain';
+import { OfferEntity } from '@alternance/offers/data-access';
+import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { UserEntity } from '@alternance/identity/data-access';
+import { CandidateEntity } from '@alternance/candidates/data-access';
+import { ProgramEntity } from '@alternance/programs/data-access';
+import { OutboxRelay } from './outbox-relay';
+
+/** An index that records what it is asked to do, and fails on demand. */
+class RecordingIndex implements IndexStore {
+  readonly name = 'recording';
+  applied = 0;
+  failuresLeft = 0;
+  attempts = 0;
+  deleted: string[] = [];
+  upserted: SearchDocument[] = [];
+  async configure(): Promise<void> {}
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    this.upserted.push(...docs);
+  }
+  async delete(ids: string[]): Promise<void> {
+    this.attempts++;
+    if (this.failuresLeft > 0) {
+      this.failuresLeft--;
+      throw new Error('index unavailable');
+    }
+    this.deleted.push(...ids);
+  }
+  async clear(): Promise<void> {}
+  async search(_: SearchRequest): Promise<SearchResult> {
+    return { hits: [], totalCount: 0, facets: {} };
+  }
+  async count(): Promise<number> {
+    return 0;
+  }
+  async appliedUpTo(): Promise<number> {
+    return this.applied;
+  }
+  async markApplied(id: number): Promise<void> {
+    this.applied = id;
+  }
+  async close(): Promise<void> {}
+}
+
+const engine = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+
+describe(`outbox relay (${engine})`, () => {
+  let orm: MikroORM;
+  let file: string | undefined;
+
+  beforeAll(async () => {
+    const entities = [OutboxEventEntity, OfferEntity, OrganizationEntity, UserEntity, CandidateEntity, ProgramEntity];
+    if (engine === 'sqlite') {
+      file = path.join(os.tmpdir(), `alternance-relay-${process.pid}.sqlite`);
+      copyFileSync(process.env.TEST_DB_TEMPLATE!, file);
+      orm = await MikroORM.init({ driver: BetterSqliteDriver, dbName: file, entities, allowGlobalContext: true });
+    } else {
+      orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: process.env.TEST_DB_TEMPLATE!, entities, allowGlobalContext: true });
+      await orm.em.getConnection().execute('truncate "outbox_events"');
+    }
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    if (file) rmSync(file, { force: true });
+  });
+
+  it('retries with growing pauses until the index takes the change, then records how far it got', async () => {
+    const em = orm.em.fork();
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    recordChange(em, AggregateType.OFFER, gone, new Date());
+    await em.flush();
+    const lastId = Number((await orm.em.fork().findOneOrFail(OutboxEventEntity, { aggregateId: gone })).id);
+
+    const offers = new RecordingIndex();
+    const candidates = new RecordingIndex();
+    offers.failuresLeft = 2;
+    const messages: string[] = [];
+    const relay = new OutboxRelay(orm, offers, candidates, { pollMs: 20, backoffMs: 30, log: (m) => messages.push(m) });
+    await relay.start();
+    const deadline = Date.now() + 3000;
+    while (!offers.deleted.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await relay.stop();
+
+    // A deleted offer leaves the index; the two failures were logged and retried.
+    expect(offers.deleted).toEqual([gone]);
+    expect(offers.attempts).toBe(3);
+    expect(messages).toEqual([expect.stringMatching(/attempt 1, retrying in 30 ms/), expect.stringMatching(/attempt 2, retrying in 60 ms/)]);
+    expect(offers.applied).toBe(lastId);
+    expect(candidates.applied).toBe(lastId);
+
+    // After a restart from the recorded watermark there is nothing left to redo.
+    const again = new RecordingIndex();
+    again.applied = lastId;
+    const restarted = new OutboxRelay(orm, again, candidates, {});
+    await restarted.drain();
+    await restarted.stop();
+    expect(again.attempts).toBe(0);
+  });
+});
