@@ -19,6 +19,7 @@ import { CandidateProfileInput } from '@alternance/candidates/graphql';
 import { UserEntity } from '@alternance/identity/data-access';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { repeatedSkillErrors } from '@alternance/taxonomy/domain';
 
 export interface LoadedCandidate {
   candidate: CandidateEntity;
@@ -74,13 +75,7 @@ export class CandidatesService {
     }
     if (input.availableFrom && !isCalendarDate(input.availableFrom)) errors.push({ path: 'availableFrom', message: 'is not a calendar date' });
     errors.push(...checkSensitiveConsent(input, c.sensitiveDataConsent));
-    if (input.skills) {
-      const seen = new Set<string>();
-      input.skills.forEach((s, i) => {
-        if (seen.has(s.code)) errors.push({ path: `skills[${i}].code`, message: `${s.code} is listed twice` });
-        seen.add(s.code);
-      });
-    }
+    if (input.skills) errors.push(...repeatedSkillErrors(input.skills));
     if (errors.length) throw new InvalidInputException(errors);
 
     if (input.desiredRomeCodes?.length) await this.taxonomy.requireOccupations(input.desiredRomeCodes, (i) => `desiredRomeCodes[${i}]`);

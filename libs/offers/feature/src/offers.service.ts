@@ -32,6 +32,7 @@ import { CreateOfferInput, UpdateOfferInput } from '@alternance/offers/graphql';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { repeatedSkillErrors } from '@alternance/taxonomy/domain';
 
 const CURRENCY: Record<Country, string> = { [Country.FR]: 'EUR', [Country.UK]: 'GBP', [Country.US]: 'USD' };
 
@@ -169,13 +170,7 @@ export class OffersService {
     if (creating || input.hireContract !== undefined || input.contractType) errors.push(...checkHireContract(contractType, hire));
     if (input.salary) errors.push(...checkSalary(input.salary.min, input.salary.max));
     if (input.title != null && !input.title.trim()) errors.push({ path: 'title', message: 'must not be blank' });
-    if (input.skills) {
-      const seen = new Set<string>();
-      input.skills.forEach((s, i) => {
-        if (seen.has(s.code)) errors.push({ path: `skills[${i}].code`, message: `${s.code} is listed twice` });
-        seen.add(s.code);
-      });
-    }
+    if (input.skills) errors.push(...repeatedSkillErrors(input.skills));
     if (errors.length) throw new InvalidInputException(errors);
 
     if (input.romeCode) await this.taxonomy.requireOccupations([input.romeCode], () => 'romeCode');

@@ -145,8 +145,25 @@ export class OfferSearchFilters {
   disabilityFriendly?: boolean;
 }
 
+/** Paging shared by both searches. */
+@InputType({ isAbstract: true })
+abstract class SearchPageInput {
+  @Field(() => Int, { nullable: true, description: `Page size, 0 to ${MAX_PAGE_SIZE} (default 20).` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  after?: string;
+}
+
 @InputType({ description: 'A job board search.' })
-export class OfferSearchInput {
+export class OfferSearchInput extends SearchPageInput {
   @Field(() => String, { nullable: true, description: 'Words to find; typos, missing accents and word beginnings are tolerated.' })
   @IsOptional()
   @IsString()
@@ -163,19 +180,6 @@ export class OfferSearchInput {
   @IsOptional()
   @IsEnum(OfferSortOrder)
   sort?: OfferSortOrder;
-
-  @Field(() => Int, { nullable: true, description: `Page size, 0 to ${MAX_PAGE_SIZE} (default 20).` })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  after?: string;
 
   @Field(() => [OfferFacetField], { nullable: true, description: 'Fields to count results by; each count ignores its own filter.' })
   @IsOptional()
@@ -232,7 +236,7 @@ export class CandidateSearchFilters {
 }
 
 @InputType({ description: 'A talent marketplace search.' })
-export class CandidateSearchInput {
+export class CandidateSearchInput extends SearchPageInput {
   @Field(() => String, { nullable: true, description: 'Words to find in headlines and skills.' })
   @IsOptional()
   @IsString()
@@ -249,19 +253,6 @@ export class CandidateSearchInput {
   @IsOptional()
   @IsEnum(CandidateSortOrder)
   sort?: CandidateSortOrder;
-
-  @Field(() => Int, { nullable: true, description: `Page size, 0 to ${MAX_PAGE_SIZE} (default 20).` })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  after?: string;
 
   @Field(() => [CandidateFacetField], { nullable: true, description: 'Fields to count results by.' })
   @IsOptional()

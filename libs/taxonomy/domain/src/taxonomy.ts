@@ -58,3 +58,14 @@ export function parseGpsPair(raw: string): { lat: number; lng: number } | null {
 export function communeDisplayName(upper: string): string {
   return upper.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
+
+/** A skill listed twice in one input is a mistake worth naming, not a merge to guess. */
+export function repeatedSkillErrors(skills: readonly { code: string }[], path = 'skills'): { path: string; message: string }[] {
+  const seen = new Set<string>();
+  const errors: { path: string; message: string }[] = [];
+  skills.forEach((s, i) => {
+    if (seen.has(s.code)) errors.push({ path: `${path}[${i}].code`, message: `${s.code} is listed twice` });
+    seen.add(s.code);
+  });
+  return errors;
+}
