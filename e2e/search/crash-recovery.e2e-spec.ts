@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PASSWORD, freshSiret } from '../support/actors';
-import { engine } from '../support/test-app';
+import { engine, truncate } from '../support/test-app';
 
 /**
  * The API is killed (SIGKILL) while offers are being written and indexed; after a restart the
@@ -66,8 +66,8 @@ describe(`search index after a crash (${engine})`, () => {
       const { BetterSqliteDriver } = await import('@mikro-orm/better-sqlite');
       orm = await MikroORM.init({ driver: BetterSqliteDriver, dbName: path.join(dataDir, 'db.sqlite'), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
     } else {
+      await truncate(template);
       orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: template, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-      await orm.em.getConnection().execute('truncate "outbox_events", "candidates", "offers", "users", "organizations" cascade');
     }
     env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, CATALOGUE_DIR: process.env.CATALOGUE_DIR ?? path.resolve(root, '../shared/data') };
   }, 120_000);

@@ -29,7 +29,7 @@ export interface TestApp {
 const MUTABLE_TABLES = ['outbox_events', 'candidates', 'offers', 'users', 'organizations'];
 
 /** Empties the tables tests write to, before the app starts (and indexes what it finds). */
-async function truncate(url: string): Promise<void> {
+export async function truncate(url: string): Promise<void> {
   const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
   try {
     await orm.em.getConnection().execute(`truncate ${MUTABLE_TABLES.map((t) => `"${t}"`).join(', ')} cascade`);

@@ -108,7 +108,7 @@ async function serviceLayer(docs: SearchDocument[], requests: SearchRequest[], s
   });
   const latency = await measure(requests, (r) => engine.search(r));
   const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
-  return { buildMs: Math.round(buildMs), latency, rssMb, rssAddedMb: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20), engine };
+  return { buildMs: Math.round(buildMs), latency, rssMb, rssAddedMb: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20) };
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -129,7 +129,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('API did not start');
 }
 
-async function throughGraphql(offers: IndexableOffer[], engine: EmbeddedSearchEngine, requests: SearchRequest[], synonyms: string[][]) {
+async function throughGraphql(offers: IndexableOffer[], requests: SearchRequest[], synonyms: string[][]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'alternance-bench-'));
   const file = path.join(dir, 'bench.sqlite');
   const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', file }));
@@ -154,7 +154,6 @@ async function throughGraphql(offers: IndexableOffer[], engine: EmbeddedSearchEn
   await store.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
   await store.upsert(offers.map(offerDocument));
   store.persist();
-  void engine;
   const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATA_DIR: dir, CATALOGUE_DIR: path.join(root, '../shared/data') });
   const query = `query ($input: OfferSearchInput!) { searchOffers(input: $input) { totalCount edges { cursor highlights { field snippet } node { id title contractType location { city lat lng } } } facets { field values { value count } } } }`;
   let failures = 0;
@@ -249,7 +248,7 @@ async function main(): Promise<void> {
 
   const service = await serviceLayer(docs, requests, synonyms);
   console.log('service layer done');
-  const graphql = await throughGraphql(offers, service.engine, requests, synonyms);
+  const graphql = await throughGraphql(offers, requests, synonyms);
   console.log('GraphQL done');
   const postgres = await postgresBaseline(offers, requests);
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

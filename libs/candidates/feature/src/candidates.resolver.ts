@@ -4,7 +4,6 @@ import { Authenticated, CurrentViewer, Roles } from '@alternance/platform/nest';
 import { canReadPrivateFields } from '@alternance/candidates/domain';
 import { Candidate, CandidatePrivateFields, CandidateProfileInput, toCandidate } from '@alternance/candidates/graphql';
 import { Gender } from '@alternance/candidates/domain';
-import { ProgramRepository } from '@alternance/programs/data-access';
 import { Program, ProgramMapper } from '@alternance/programs/graphql';
 import { CandidatesService } from './candidates.service';
 
@@ -12,7 +11,6 @@ import { CandidatesService } from './candidates.service';
 export class CandidatesResolver {
   constructor(
     private readonly candidates: CandidatesService,
-    private readonly programRepository: ProgramRepository,
     private readonly programMapper: ProgramMapper,
   ) {}
 
@@ -43,8 +41,7 @@ export class CandidatesResolver {
   @Authenticated()
   @ResolveField(() => [Program], { description: 'Training paths the candidate follows or targets.' })
   async programs(@Parent() candidate: Candidate) {
-    const found = await this.programRepository.byIds(candidate.programIds);
-    return this.programMapper.toPrograms(candidate.programIds.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])));
+    return this.programMapper.byIds(candidate.programIds);
   }
 
   @Authenticated()

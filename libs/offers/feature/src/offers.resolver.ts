@@ -5,7 +5,6 @@ import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
 import { CreateOfferInput, Offer, UpdateOfferInput, toOffer } from '@alternance/offers/graphql';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
 import { Organization, toOrganization } from '@alternance/organizations/graphql';
-import { ProgramRepository } from '@alternance/programs/data-access';
 import { Program, ProgramMapper } from '@alternance/programs/graphql';
 import { OffersService } from './offers.service';
 
@@ -15,7 +14,6 @@ const MANAGERS = [Role.EMPLOYER, Role.RECRUITER, Role.ADMIN];
 export class OffersResolver {
   constructor(
     private readonly offers: OffersService,
-    private readonly programRepository: ProgramRepository,
     private readonly programMapper: ProgramMapper,
     private readonly em: EntityManager,
   ) {}
@@ -65,8 +63,7 @@ export class OffersResolver {
   @Public()
   @ResolveField(() => [Program], { description: 'Training paths the job can be taken with.' })
   async programs(@Parent() offer: Offer) {
-    const found = await this.programRepository.byIds(offer.programIds);
-    return this.programMapper.toPrograms(offer.programIds.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])));
+    return this.programMapper.byIds(offer.programIds);
   }
 }
 
