@@ -1,2 +1,3 @@
 export * from './outbox.entity';
 export * from './outbox';
+export * from './notice-board';

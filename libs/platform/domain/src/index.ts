@@ -4,3 +4,4 @@ export * from './cursor';
 export * from './geo';
 export * from './viewer';
 export * from './country';
+export * from './notice';

@@ -8,3 +8,4 @@ export * from './graphql/format-error';
 export * from './validation/validation.pipe';
 export * from './platform.module';
 export * from './graphql/enums';
+export * from './personal-data/personal-data.registry';

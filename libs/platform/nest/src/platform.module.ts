@@ -4,8 +4,9 @@ import { CLOCK, Clock, systemClock } from '@alternance/platform/domain';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TokenService } from './auth/token.service';
 import { PolicyGuard } from './auth/policy.guard';
+import { PersonalDataRegistry } from './personal-data/personal-data.registry';
 
-/** Configuration, time, tokens and the policy guard, shared by every feature. */
+/** Configuration, time, tokens, the policy guard and the personal data registry, shared by every feature. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -16,9 +17,10 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         TokenService,
+        PersonalDataRegistry,
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],
-      exports: [APP_CONFIG, CLOCK, TokenService],
+      exports: [APP_CONFIG, CLOCK, TokenService, PersonalDataRegistry],
     };
   }
 }
