@@ -25,7 +25,8 @@ export interface DemoLogin {
   note: string;
 }
 
-async function loadDemoCatalogue(em: EntityManager, catalogueDir: string): Promise<DemoCatalogue | null> {
+/** The reference data demo (and benchmark) sets are generated from; null until the catalogue is loaded. */
+export async function loadDemoCatalogue(em: EntityManager, catalogueDir: string): Promise<DemoCatalogue | null> {
   const corpus = path.join(catalogueDir, 'offers/keywords-cache.jsonl.gz');
   if (!existsSync(corpus) || !(await em.count(OccupationEntity))) return null;
   const offerKeywords = gunzipSync(readFileSync(corpus))

@@ -3,7 +3,7 @@ import { CONTRACT_RULES, ContractRule } from './contract-rules';
 import { EligibilityFailure, checkEligibility, contractStartYmd, describeFailure, personMeetsRule } from './eligibility';
 import { MatchCandidate, MatchOffer, MatchOptions, MatchReference, MatchResult } from './match-model';
 import { PreparedCandidate, PreparedOffer, greatCircleKm, matchContext, occupationCredit, occupationPercent, prepareCandidate, prepareOffer, slotSkill } from './prepare';
-import { CandidatePool, OfferPool, prepareCandidatePool, prepareOfferPool } from './pools';
+import { Box, CandidatePool, OfferPool, prepareCandidatePool, prepareOfferPool } from './pools';
 import { distancePointsFor, heldLevels, remotePoints, scorePair, skillPoints, skillTally, startPointsForWait } from './score-parts';
 import { describeComponents } from './score-labels';
 import { TopK, isBetter } from './top-k';
@@ -34,6 +34,35 @@ export function matchOffersForCandidate(
   today: Date | string,
   options: MatchOptions = {},
 ): MatchResult[] {
+  const { top, pc, pool, day } = bestOffers(candidate, offers, reference, today, options);
+  return top.sorted().map(({ item }) => explainPair(pc, pool.prepared[item], day, reference, pool.prepared[item].offer.id));
+}
+
+/** A ranked answer without its explanation: what a batch of recommendations stores. */
+export interface RankedMatch {
+  id: string;
+  score: number;
+  eligible: boolean;
+}
+
+/**
+ * The same offers in the same order as `matchOffersForCandidate`, without building the
+ * reasons and training gap: for recommending to every person in one batch, where the
+ * explanation is built only when someone reads it.
+ */
+export function rankOffersForCandidate(
+  candidate: MatchCandidate,
+  offers: readonly MatchOffer[] | OfferPool,
+  reference: MatchReference,
+  today: Date | string,
+  options: MatchOptions = {},
+): RankedMatch[] {
+  return bestOffers(candidate, offers, reference, today, options)
+    .top.sorted()
+    .map(({ key, id }) => ({ id, score: (key >= ELIGIBLE_BONUS ? key - ELIGIBLE_BONUS : key) / 100, eligible: key >= ELIGIBLE_BONUS }));
+}
+
+function bestOffers(candidate: MatchCandidate, offers: readonly MatchOffer[] | OfferPool, reference: MatchReference, today: Date | string, options: MatchOptions): { top: TopK; pc: PreparedCandidate; pool: OfferPool; day: Day } {
   const day = toDay(today);
   const context = matchContext(reference);
   const pc = prepareCandidate(candidate, reference);
@@ -42,8 +71,12 @@ export function matchOffersForCandidate(
   const rankBySkill = new Uint8Array(context.skillCodes.length);
   for (let i = 0; i < pc.skills.length; i++) rankBySkill[pc.skills[i] >>> 3] = pc.skills[i] & 7;
   const occupationByRome = new Uint8Array(context.romeCodes.length);
+  const creditedRomes: number[] = [];
   for (let i = 0; i < pc.desiredRomes.length; i++) {
-    for (const [rome, percent] of occupationCredit(context, pc.desiredRomes[i])) occupationByRome[rome] = Math.max(occupationByRome[rome], percent);
+    for (const [rome, percent] of occupationCredit(context, pc.desiredRomes[i])) {
+      occupationByRome[rome] = Math.max(occupationByRome[rome], percent);
+      creditedRomes.push(rome);
+    }
   }
   const includeIneligible = options.includeIneligible === true;
   const ready = Math.max(day.n, pc.availableN);
@@ -61,35 +94,37 @@ export function matchOffersForCandidate(
     for (let k = 0; k < slotStart[i + 1] - from; k++) levels[k] = rankBySkill[slotSkill(slots[from + k])] | 0;
   };
   const top = new TopK(options.first ?? DEFAULT_FIRST);
-  visitByBound(
-    prepared.length,
-    top,
-    (i) => {
-      // The same conditions eligibility starts with: a miss here is a miss there.
-      if (!includeIneligible) {
-        if (remote[i] === 0 && (!pc.hasLocation || lat[i] < pc.minLat || lat[i] > pc.maxLat || lng[i] < pc.minLng || lng[i] > pc.maxLng)) return -1;
-        if (!(latest[i] >= ready)) return -1;
-        // The person conditions too, on columns: what `checkEligibility` will find, minus the exact distance.
-        if (openToAnyone[i] === 0 || (pc.priority ? capBlocksPriority[i] : capBlocksOrdinary[i]) === 1) return -1;
-        const startYmd = contractStartYmd(day, pc.availableN, pc.availableYmd, earliest[i], earliestYmd[i]);
-        if (!meets(ruleIndex[i], startYmd) || (hireRuleIndex[i] >= 0 && !meets(hireRuleIndex[i], startYmd))) return -1;
-      }
-      fillLevels(i);
-      skillPoints(slots, slotStart[i], slotStart[i + 1], requiredCount[i], requiredDenominator[i], niceDenominator[i], levels);
-      const distance = remote[i] === 1 ? MAX_DISTANCE : pc.hasLocation ? distancePointsFor(greatCircleKm(pc.lat, pc.lng, pc.cosLat, lat[i], lng[i], cosLat[i]), pc.radiusKm) : 0;
-      return upperBound(occupationByRome[rome[i]] | 0, pc.remoteIndex, remoteIndex[i], earliest[i], latest[i], ready, hasPrograms[i] === 1, poe[i] === 1, distance);
-    },
-    (i) => pool.sources[i].id,
-    (i, threshold) => {
-      const po = prepared[i];
-      const eligible = checkEligibility(pc, po, day, null);
-      if (!eligible && !includeIneligible) return;
-      fillLevels(i);
-      const key = scorePair(pc, po, day, levels, occupationByRome[po.rome] | 0, null) + (eligible ? ELIGIBLE_BONUS : 0);
-      if (key >= threshold) top.push(key, po.offer.id, i);
-    },
-  );
-  return top.sorted().map(({ item }) => explainPair(pc, prepared[item], day, reference, prepared[item].offer.id));
+  const bound = (i: number): number => {
+    // The same conditions eligibility starts with: a miss here is a miss there.
+    if (!includeIneligible) {
+      if (remote[i] === 0 && (!pc.hasLocation || lat[i] < pc.minLat || lat[i] > pc.maxLat || lng[i] < pc.minLng || lng[i] > pc.maxLng)) return -1;
+      if (!(latest[i] >= ready)) return -1;
+      // The person conditions too, on columns: what `checkEligibility` will find, minus the exact distance.
+      if (openToAnyone[i] === 0 || (pc.priority ? capBlocksPriority[i] : capBlocksOrdinary[i]) === 1) return -1;
+      const startYmd = contractStartYmd(day, pc.availableN, pc.availableYmd, earliest[i], earliestYmd[i]);
+      if (!meets(ruleIndex[i], startYmd) || (hireRuleIndex[i] >= 0 && !meets(hireRuleIndex[i], startYmd))) return -1;
+    }
+    fillLevels(i);
+    skillPoints(slots, slotStart[i], slotStart[i + 1], requiredCount[i], requiredDenominator[i], niceDenominator[i], levels);
+    const distance = remote[i] === 1 ? MAX_DISTANCE : pc.hasLocation ? distancePointsFor(greatCircleKm(pc.lat, pc.lng, pc.cosLat, lat[i], lng[i], cosLat[i]), pc.radiusKm) : 0;
+    return upperBound(occupationByRome[rome[i]] | 0, pc.remoteIndex, remoteIndex[i], earliest[i], latest[i], ready, hasPrograms[i] === 1, poe[i] === 1, distance);
+  };
+  const idOf = (i: number): string => pool.sources[i].id;
+  const visit = (i: number, threshold: number): void => {
+    const po = prepared[i];
+    const eligible = checkEligibility(pc, po, day, null);
+    if (!eligible && !includeIneligible) return;
+    fillLevels(i);
+    const key = scorePair(pc, po, day, levels, occupationByRome[po.rome] | 0, null) + (eligible ? ELIGIBLE_BONUS : 0);
+    if (key >= threshold) top.push(key, po.offer.id, i);
+  };
+  // Offers sharing an occupation or a skill with the person first; the others score at most
+  // REST_BOUND, so they are visited only when the k-th best kept is within their reach. Unless
+  // ineligible pairs are asked for, offers out of the person's reach are not even listed.
+  const { sharing, rest } = pool.rowsFor(creditedRomes, skillIdsOf(pc), includeIneligible ? null : pc.hasLocation ? pc : NOWHERE);
+  visitByBound(sharing, top, bound, idOf, visit);
+  if (top.size < top.k || top.threshold() <= REST_BOUND + ELIGIBLE_BONUS) visitByBound(rest, top, bound, idOf, visit);
+  return { top, pc, pool, day };
 }
 
 /** People for one offer, best first; same approach as `matchOffersForCandidate`. */
@@ -132,7 +167,7 @@ export function matchCandidatesForOffer(
   };
   const top = new TopK(options.first ?? DEFAULT_FIRST);
   visitByBound(
-    prepared.length,
+    null,
     top,
     (i) => {
       const ready = Math.max(day.n, available[i]);
@@ -158,6 +193,7 @@ export function matchCandidatesForOffer(
       const key = scorePair(pc, po, day, levels, occupationOf(i), null) + (eligible ? ELIGIBLE_BONUS : 0);
       if (key >= threshold) top.push(key, pc.candidate.id, i);
     },
+    prepared.length,
   );
   return top.sorted().map(({ item }) => explainPair(prepared[item], po, day, reference, prepared[item].candidate.id));
 }
@@ -189,6 +225,21 @@ function upperBound(
 
 const MAX_DISTANCE = MATCH_WEIGHTS.points.distance * 100;
 
+/** The most an offer sharing no skill and no credited occupation with the person can score: every other component in full. */
+const REST_BOUND = (() => {
+  const { program, trainingGap, distance, startDate, remotePreference } = MATCH_WEIGHTS.points;
+  return (program + trainingGap + distance + startDate + remotePreference) * 100;
+})();
+
+/** A box no on-site offer is in: a person with no location is only in reach of remote offers. */
+const NOWHERE: Box = { minLat: 1, maxLat: -1, minLng: 1, maxLng: -1 };
+
+function skillIdsOf(pc: PreparedCandidate): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < pc.skills.length; i++) ids.push(pc.skills[i] >>> 3);
+  return ids;
+}
+
 const BUCKET_SHIFT = 6;
 let bounds = new Int32Array(1024);
 let rows = new Int32Array(1024);
@@ -200,7 +251,8 @@ let order = new Int32Array(1024);
  * (an equal key may still win on id), and stopping at the first bucket that cannot reach it.
  * The kept set does not depend on the visiting order: keys and ids order pairs totally.
  */
-function visitByBound(count: number, top: TopK, bound: (row: number) => number, idOf: (row: number) => string, visit: (row: number, threshold: number) => void): void {
+function visitByBound(only: Int32Array | null, top: TopK, bound: (row: number) => number, idOf: (row: number) => string, visit: (row: number, threshold: number) => void, all = 0): void {
+  const count = only ? only.length : all;
   if (bounds.length < count) {
     bounds = new Int32Array(count);
     rows = new Int32Array(count);
@@ -208,7 +260,8 @@ function visitByBound(count: number, top: TopK, bound: (row: number) => number, 
   }
   const buckets = new Int32Array((10_000 >> BUCKET_SHIFT) + 2);
   let m = 0;
-  for (let row = 0; row < count; row++) {
+  for (let j = 0; j < count; j++) {
+    const row = only ? only[j] : j;
     const b = bound(row);
     if (b < 0) continue;
     rows[m] = row;

@@ -1,6 +1,6 @@
 import { MatchCandidate, MatchOffer, MatchReference } from './match-model';
 import { CONTRACT_RULES, ContractRule } from './contract-rules';
-import { MatchContext, PreparedCandidate, PreparedOffer, cachedCandidate, cachedOffer, matchContext } from './prepare';
+import { MatchContext, PreparedCandidate, PreparedOffer, cachedCandidate, cachedOffer, matchContext, slotSkill } from './prepare';
 
 /**
  * A query walks every offer or every person. What rules most of them out (place, dates) and
@@ -75,6 +75,133 @@ export class OfferPool {
     this.slots = new Int32Array(this.slotStart[n]);
     for (let i = 0; i < n; i++) this.slots.set(this.prepared[i].slots, this.slotStart[i]);
   }
+
+  private index: OfferIndex | null = null;
+
+  /**
+   * The rows a query visits, in two lists. `sharing`: offers the person can earn skill or
+   * occupation points from (an occupation they get credit for, a skill they hold, or no
+   * required skill at all, which gives full skill marks to anyone); every other row scores at
+   * most the sum of the remaining components, so `rest` is visited only when the k-th best
+   * kept is within that reach. With `near`, only offers that can be within the box (remote
+   * ones, and on-site ones in grid cells the box touches) are listed: the others fail the
+   * distance rule anyway. The index is built on first use.
+   */
+  rowsFor(romeIds: readonly number[], skillIds: readonly number[], near: Box | null): { sharing: Int32Array; rest: Int32Array } {
+    const index = (this.index ??= buildOfferIndex(this));
+    const stamp = ++index.stamp;
+    const mark = (postings: Postings, key: number): void => {
+      if (key >= postings.start.length - 1) return;
+      for (let j = postings.start[key]; j < postings.start[key + 1]; j++) index.seen[postings.rows[j]] = stamp;
+    };
+    for (const rome of romeIds) mark(index.byRome, rome);
+    for (const skill of skillIds) mark(index.bySkill, skill);
+    for (let j = 0; j < index.open.length; j++) index.seen[index.open[j]] = stamp;
+    const sharing: number[] = [];
+    const rest: number[] = [];
+    const split = (rows: Int32Array, from: number, to: number): void => {
+      for (let j = from; j < to; j++) (index.seen[rows[j]] === stamp ? sharing : rest).push(rows[j]);
+    };
+    const fromY = cellOf(Math.max(-90, near?.minLat ?? 0));
+    const toY = cellOf(Math.min(90, near?.maxLat ?? 0));
+    const fromX = cellOf(Math.max(-180, near?.minLng ?? 0));
+    const toX = cellOf(Math.min(180, near?.maxLng ?? 0));
+    // A box over thousands of cells (a radius of hundreds of kilometres) is cheaper as a plain scan.
+    if (!near || (toY - fromY + 1) * (toX - fromX + 1) > MAX_BOX_CELLS) {
+      for (let row = 0; row < this.prepared.length; row++) (index.seen[row] === stamp ? sharing : rest).push(row);
+    } else {
+      split(index.remoteRows, 0, index.remoteRows.length);
+      const { cells } = index;
+      for (let y = fromY; y <= toY; y++) {
+        for (let x = fromX; x <= toX; x++) {
+          const key = cellKey(y, x);
+          if (key >= 0 && key < cells.start.length - 1) split(cells.rows, cells.start[key], cells.start[key + 1]);
+        }
+      }
+    }
+    return { sharing: Int32Array.from(sharing), rest: Int32Array.from(rest) };
+  }
+}
+
+export interface Box {
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+}
+
+interface OfferIndex {
+  byRome: Postings;
+  bySkill: Postings;
+  /** Offers with no required skill. */
+  open: Int32Array;
+  remoteRows: Int32Array;
+  /** On-site and hybrid offers by grid cell (`cellKey`). */
+  cells: Postings;
+  seen: Int32Array;
+  stamp: number;
+}
+
+/** Grid cells of a quarter degree (about 28 km north-south) over latitudes -90..90 and longitudes -180..180. */
+const CELL_DEGREES = 0.25;
+const CELLS_PER_ROW = 360 / CELL_DEGREES + 1;
+const MAX_BOX_CELLS = 2_000;
+const cellOf = (degrees: number): number => Math.floor(degrees / CELL_DEGREES);
+const cellKey = (y: number, x: number): number => {
+  const row = y + 90 / CELL_DEGREES;
+  const column = Math.max(0, Math.min(CELLS_PER_ROW - 1, x + 180 / CELL_DEGREES));
+  return row < 0 || row > 180 / CELL_DEGREES ? -1 : row * CELLS_PER_ROW + column;
+};
+
+function buildOfferIndex(pool: OfferPool): OfferIndex {
+  const n = pool.prepared.length;
+  const open: number[] = [];
+  const remoteRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (pool.requiredDenominator[i] === 0) open.push(i);
+    if (pool.remote[i] === 1) remoteRows.push(i);
+  }
+  return {
+    byRome: invert(n, (i, emit) => emit(pool.rome[i])),
+    bySkill: invert(n, (i, emit) => {
+      for (let k = pool.slotStart[i]; k < pool.slotStart[i + 1]; k++) emit(slotSkill(pool.slots[k]));
+    }),
+    open: Int32Array.from(open),
+    remoteRows: Int32Array.from(remoteRows),
+    // A row without a usable position (NaN) is in no cell: it can never be within a radius.
+    cells: invert(n, (i, emit) => {
+      if (pool.remote[i] === 1 || !Number.isFinite(pool.lat[i]) || !Number.isFinite(pool.lng[i])) return;
+      const key = cellKey(cellOf(pool.lat[i]), cellOf(pool.lng[i]));
+      if (key >= 0) emit(key);
+    }),
+    seen: new Int32Array(n),
+    stamp: 0,
+  };
+}
+
+/** Rows by key, as one array with offsets: key k's rows are `rows[start[k] .. start[k + 1]]`, ascending. */
+interface Postings {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+function invert(n: number, keys: (row: number, emit: (key: number) => void) => void): Postings {
+  let size = 0;
+  const counted: number[] = [];
+  for (let i = 0; i < n; i++) {
+    keys(i, (key) => {
+      size = Math.max(size, key + 1);
+      counted.push(key, i);
+    });
+  }
+  const start = new Int32Array(size + 1);
+  for (let j = 0; j < counted.length; j += 2) start[counted[j] + 1]++;
+  for (let k = 0; k < size; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, size);
+  const rows = new Int32Array(counted.length / 2);
+  // A row listing a skill twice appears twice: harmless, marking is idempotent.
+  for (let j = 0; j < counted.length; j += 2) rows[fill[counted[j]]++] = counted[j + 1];
+  return { start, rows };
 }
 
 export class CandidatePool {

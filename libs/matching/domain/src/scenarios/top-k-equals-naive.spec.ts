@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { matchCandidatesForOffer, matchOffersForCandidate, prepareCandidatePool, prepareOfferPool, rankPairs, scoreEveryPair } from '../index';
+import { matchCandidatesForOffer, matchOffersForCandidate, prepareCandidatePool, prepareOfferPool, rankOffersForCandidate, rankPairs, scoreEveryPair } from '../index';
 import { TODAY, aCandidate, anOffer } from '../testing/match-factories';
 import { candidateArb, offerArb, worldReference as reference } from '../testing/match-arbitraries';
 
@@ -11,15 +11,20 @@ import { candidateArb, offerArb, worldReference as reference } from '../testing/
 // Ids that sort differently from generation order, and duplicates of the same content under
 // other ids, so that ties are common and must be broken by id.
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String((i * 7919) % 1000).padStart(3, '0')}`);
-const world = fc.record({
-  candidates: fc.tuple(...ids('c', 10).map(candidateArb)),
-  offers: fc.tuple(...ids('o', 30).map(offerArb)),
-});
+const worldOf = (spread: boolean) =>
+  fc.record({
+    candidates: fc.tuple(...ids('c', 10).map((id) => candidateArb(id, { spread }))),
+    offers: fc.tuple(...ids('o', 30).map((id) => offerArb(id, { spread }))),
+  });
+const world = worldOf(false);
 
 describe('top-k matcher equals scoring every pair', () => {
-  it('returns the same answers in both directions', () => {
+  it.each([
+    ['around Paris', false],
+    ['spread over continents, radiuses up to 5,000 km', true],
+  ])('returns the same answers in both directions (%s)', (_, spread) => {
     fc.assert(
-      fc.property(world, fc.integer({ min: 0, max: 35 }), fc.boolean(), ({ candidates, offers }, first, includeIneligible) => {
+      fc.property(worldOf(spread), fc.integer({ min: 0, max: 35 }), fc.boolean(), ({ candidates, offers }, first, includeIneligible) => {
         const withTwins = [...offers, ...offers.slice(0, 5).map((o, i) => ({ ...o, id: `o-twin-${i}` }))];
         const pairs = scoreEveryPair(candidates, withTwins, reference, TODAY);
         const offerPool = prepareOfferPool(withTwins, reference);
@@ -28,6 +33,7 @@ describe('top-k matcher equals scoring every pair', () => {
           const expected = rankPairs(pairs.filter((p) => p.candidateId === candidate.id), 'offer', { first, includeIneligible });
           expect(matchOffersForCandidate(candidate, withTwins, reference, TODAY, { first, includeIneligible })).toEqual(expected);
           expect(matchOffersForCandidate(candidate, offerPool, reference, TODAY, { first, includeIneligible })).toEqual(expected);
+          expect(rankOffersForCandidate(candidate, offerPool, reference, TODAY, { first, includeIneligible })).toEqual(expected.map(({ id, score, eligible }) => ({ id, score, eligible })));
         }
         for (const offer of withTwins.slice(0, 10)) {
           const expected = rankPairs(pairs.filter((p) => p.offerId === offer.id), 'candidate', { first, includeIneligible });

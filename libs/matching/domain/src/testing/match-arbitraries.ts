@@ -32,9 +32,16 @@ export const worldReference = aReference({ programs });
 const isoDay = (base: number, offsetDays: number) => new Date(base + offsetDays * DAY).toISOString().slice(0, 10);
 export const dayArb = fc.integer({ min: -60, max: 400 }).map((n) => isoDay(Date.UTC(2025, 5, 2), n));
 const birthArb = fc.integer({ min: 13 * 365, max: 40 * 365 }).map((n) => isoDay(Date.UTC(2025, 8, 1), -n));
-const placeArb = fc.record({ lat: fc.double({ min: 48.6, max: 49.1, noNaN: true }), lng: fc.double({ min: 2.0, max: 2.7, noNaN: true }) });
+const parisArb = fc.record({ lat: fc.double({ min: 48.6, max: 49.1, noNaN: true }), lng: fc.double({ min: 2.0, max: 2.7, noNaN: true }) });
+/** Places anywhere from Vancouver to Réunion and Helsinki: across grid cells, both sides of the meridian. */
+const worldArb = fc.record({ lat: fc.double({ min: -25, max: 61, noNaN: true }), lng: fc.double({ min: -123.5, max: 56, noNaN: true }) });
 
-export const candidateArb = (id: string): fc.Arbitrary<MatchCandidate> =>
+export interface ArbitraryWorld {
+  /** Paris and around (the default), or anywhere with radiuses up to 5,000 km. */
+  spread?: boolean;
+}
+
+export const candidateArb = (id: string, { spread = false }: ArbitraryWorld = {}): fc.Arbitrary<MatchCandidate> =>
   fc
     .record({
       birthDate: fc.option(birthArb, { freq: 8 }),
@@ -44,8 +51,8 @@ export const candidateArb = (id: string): fc.Arbitrary<MatchCandidate> =>
       skills: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS) }), { maxLength: 5 }),
       desiredRomeCodes: fc.subarray(ROMES, { maxLength: 2 }),
       programIds: fc.subarray(programs.map((p) => p.id), { maxLength: 2 }),
-      location: fc.option(placeArb, { freq: 10 }),
-      mobilityRadiusKm: fc.constantFrom(0, 5, 15, 30, 60),
+      location: fc.option(spread ? worldArb : parisArb, { freq: 10 }),
+      mobilityRadiusKm: spread ? fc.constantFrom(0, 30, 150, 700, 5_000) : fc.constantFrom(0, 5, 15, 30, 60),
       remotePreference: fc.constantFrom(...Object.values(RemotePreference)),
       availableFrom: fc.option(dayArb, { freq: 2 }),
       poePriorityPublic: fc.option(fc.boolean()),
@@ -55,7 +62,7 @@ export const candidateArb = (id: string): fc.Arbitrary<MatchCandidate> =>
     })
     .map((fields) => aCandidate({ id, ...fields }));
 
-export const offerArb = (id: string): fc.Arbitrary<MatchOffer> =>
+export const offerArb = (id: string, { spread = false }: ArbitraryWorld = {}): fc.Arbitrary<MatchOffer> =>
   fc
     .record({
       country: fc.constantFrom(Country.FR, Country.FR, Country.FR, Country.UK, Country.US),
@@ -65,7 +72,7 @@ export const offerArb = (id: string): fc.Arbitrary<MatchOffer> =>
       romeCode: fc.constantFrom(...ROMES),
       skills: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS), required: fc.boolean() }), { maxLength: 5 }),
       programIds: fc.subarray([...programs.map((p) => p.id), 'unknown-program'], { maxLength: 3 }),
-      location: placeArb,
+      location: spread ? worldArb : parisArb,
       remotePolicy: fc.constantFrom(...Object.values(RemotePolicy)),
       start: dayArb,
       length: fc.integer({ min: 0, max: 120 }),
