@@ -97,10 +97,17 @@ export class OfferPool {
     for (const rome of romeIds) mark(index.byRome, rome);
     for (const skill of skillIds) mark(index.bySkill, skill);
     for (let j = 0; j < index.open.length; j++) index.seen[index.open[j]] = stamp;
-    const sharing: number[] = [];
-    const rest: number[] = [];
+    // Written into buffers the pool keeps: a query allocates nothing here. The answer is valid
+    // until the next call on this pool.
+    const { sharing, rest } = index;
+    let shared = 0;
+    let others = 0;
     const split = (rows: Int32Array, from: number, to: number): void => {
-      for (let j = from; j < to; j++) (index.seen[rows[j]] === stamp ? sharing : rest).push(rows[j]);
+      for (let j = from; j < to; j++) {
+        const row = rows[j];
+        if (index.seen[row] === stamp) sharing[shared++] = row;
+        else rest[others++] = row;
+      }
     };
     const fromY = cellOf(Math.max(-90, near?.minLat ?? 0));
     const toY = cellOf(Math.min(90, near?.maxLat ?? 0));
@@ -108,7 +115,10 @@ export class OfferPool {
     const toX = cellOf(Math.min(180, near?.maxLng ?? 0));
     // A box over thousands of cells (a radius of hundreds of kilometres) is cheaper as a plain scan.
     if (!near || (toY - fromY + 1) * (toX - fromX + 1) > MAX_BOX_CELLS) {
-      for (let row = 0; row < this.prepared.length; row++) (index.seen[row] === stamp ? sharing : rest).push(row);
+      for (let row = 0; row < this.prepared.length; row++) {
+        if (index.seen[row] === stamp) sharing[shared++] = row;
+        else rest[others++] = row;
+      }
     } else {
       split(index.remoteRows, 0, index.remoteRows.length);
       const { cells } = index;
@@ -119,7 +129,7 @@ export class OfferPool {
         }
       }
     }
-    return { sharing: Int32Array.from(sharing), rest: Int32Array.from(rest) };
+    return { sharing: sharing.subarray(0, shared), rest: rest.subarray(0, others) };
   }
 }
 
@@ -140,6 +150,8 @@ interface OfferIndex {
   cells: Postings;
   seen: Int32Array;
   stamp: number;
+  sharing: Int32Array;
+  rest: Int32Array;
 }
 
 /** Grid cells of a quarter degree (about 28 km north-south) over latitudes -90..90 and longitudes -180..180. */
@@ -176,6 +188,8 @@ function buildOfferIndex(pool: OfferPool): OfferIndex {
     }),
     seen: new Int32Array(n),
     stamp: 0,
+    sharing: new Int32Array(n),
+    rest: new Int32Array(n),
   };
 }
 
