@@ -108,6 +108,39 @@ describe(`matching (${engine})`, () => {
     expect(byStaff.data!.matchCandidatesForOffer.map((m: { candidate: { id: string } }) => m.candidate.id).sort()).toEqual([youngId, olderId].sort());
   });
 
+  it('sees offers published, closed and profiles changed since the previous query', async () => {
+    const ids = async () => (await t.gql(OFFER_MATCHES, { id: youngId }, young.token)).data!.matchOffersForCandidate.map((m: { offer: { id: string } }) => m.offer.id);
+    expect(await ids()).toEqual([apprenticeship]);
+    const created = await t.gql(
+      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Intégrateur web en alternance',
+          description: 'Pages web accessibles.',
+          contractType: 'APPRENTICESHIP',
+          romeCode: 'M1805',
+          skills: skills.map((code) => ({ code, level: 'BEGINNER', required: true })),
+          location: { country: 'FR', postcode: '69003' },
+          remotePolicy: 'HYBRID',
+          startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
+        },
+      },
+      rival.token,
+    );
+    const second = created.data!.createOffer.id;
+    expect(await ids()).toEqual([apprenticeship]);
+    await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: second }, rival.token);
+    expect((await ids()).sort()).toEqual([apprenticeship, second].sort());
+    await t.gql(`mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id: second }, rival.token);
+    expect(await ids()).toEqual([apprenticeship]);
+    const people = async () => (await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, employer.token)).data!.matchCandidatesForOffer.map((m: { candidate: { id: string } }) => m.candidate.id);
+    expect(await people()).toEqual([youngId]);
+    await profile(young, { visibility: 'HIDDEN' });
+    expect(await people()).toEqual([]);
+    await profile(young, { visibility: 'ANONYMOUS' });
+    expect(await people()).toEqual([youngId]);
+  });
+
   it('keeps each side to its own data', async () => {
     expect((await t.gql(OFFER_MATCHES, { id: youngId }, older.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql(OFFER_MATCHES, { id: youngId }, recruiter.token)).errors).toBeUndefined();

@@ -1,1 +1,2 @@
 export * from './match-data';
+export * from './match-snapshot';

@@ -6,6 +6,8 @@ import { OfferStatus } from '@alternance/offers/domain';
 import { ProgramEntity } from '@alternance/programs/data-access';
 import { OccupationMobilityEntity, OccupationSkillEntity, SkillEntity } from '@alternance/taxonomy/data-access';
 import { MatchCandidate, MatchOffer, MatchReference, buildMatchReference } from '@alternance/matching/domain';
+import { AggregateType } from '@alternance/platform/data-access';
+import { SnapshotSource } from './match-snapshot';
 
 /** The referential the matcher reads: core skills, neighbouring occupations, paths. */
 export async function loadMatchReference(em: EntityManager): Promise<MatchReference> {
@@ -81,6 +83,23 @@ export function publishedOffers(em: EntityManager): Promise<OfferEntity[]> {
 
 /** Candidates in the marketplace (never HIDDEN ones). */
 export function marketplaceCandidates(em: EntityManager): Promise<CandidateEntity[]> {
-  return em.find(CandidateEntity, { visibility: { $in: [Visibility.PUBLIC, Visibility.ANONYMOUS] } }, { populate: ['user'] });
+  return em.find(CandidateEntity, { visibility: { $in: MARKETPLACE_VISIBILITY } }, { populate: ['user'] });
 }
 
+const MARKETPLACE_VISIBILITY = [Visibility.PUBLIC, Visibility.ANONYMOUS];
+
+
+/** Published offers as the matcher sees them, kept between queries (see MatchSnapshot). */
+export const PUBLISHED_OFFERS: SnapshotSource<MatchOffer> = {
+  aggregateType: AggregateType.OFFER,
+  loadAll: async (em) => (await publishedOffers(em.fork())).map(toMatchOffer),
+  loadSome: async (em, ids) => (await em.fork().find(OfferEntity, { id: { $in: ids }, status: OfferStatus.PUBLISHED })).map(toMatchOffer),
+};
+
+/** Marketplace people as the matcher sees them, kept between queries. */
+export const MARKETPLACE_CANDIDATES: SnapshotSource<MatchCandidate> = {
+  aggregateType: AggregateType.CANDIDATE,
+  loadAll: async (em) => (await marketplaceCandidates(em.fork())).map((c) => toMatchCandidate(c, c.user.getEntity().displayName)),
+  loadSome: async (em, ids) =>
+    (await em.fork().find(CandidateEntity, { id: { $in: ids }, visibility: { $in: MARKETPLACE_VISIBILITY } }, { populate: ['user'] })).map((c) => toMatchCandidate(c, c.user.getEntity().displayName)),
+};

@@ -7,7 +7,7 @@ import { OfferEntity } from '@alternance/offers/data-access';
 import { OfferStatus } from '@alternance/offers/domain';
 import { toOffer } from '@alternance/offers/graphql';
 import { MatchReference, MatchResult, matchCandidatesForOffer, matchOffersForCandidate } from '@alternance/matching/domain';
-import { loadMatchReference, marketplaceCandidates, publishedOffers, toMatchCandidate, toMatchOffer } from '@alternance/matching/data-access';
+import { MARKETPLACE_CANDIDATES, MatchSnapshot, PUBLISHED_OFFERS, loadMatchReference, toMatchCandidate, toMatchOffer } from '@alternance/matching/data-access';
 import { CandidateMatch, OfferMatch, TrainingGap } from './matching.model';
 
 function checkFirst(first: number): void {
@@ -16,11 +16,14 @@ function checkFirst(first: number): void {
 
 /**
  * Loads what the matcher needs and calls its pure core. The referential (core skills,
- * neighbours, paths) is read once per process; offers and candidates are read per request.
+ * neighbours, paths) is read once per process; published offers and marketplace people are
+ * kept between requests and brought up to date from the outbox before each one.
  */
 @Injectable()
 export class MatchingService {
   private reference?: Promise<MatchReference>;
+  private readonly offers = new MatchSnapshot(PUBLISHED_OFFERS);
+  private readonly candidates = new MatchSnapshot(MARKETPLACE_CANDIDATES);
 
   constructor(
     private readonly em: EntityManager,
@@ -49,14 +52,16 @@ export class MatchingService {
     const candidate = isUuid(candidateId) ? await this.em.findOne(CandidateEntity, { id: candidateId }, { populate: ['user'] }) : null;
     if (!candidate || (!isStaff(viewer) && candidate.user.id !== viewer.userId)) throw new NotFoundException('Candidate', candidateId);
     const reference = await this.matchReference();
-    const offers = await publishedOffers(this.em);
-    const byId = new Map(offers.map((o) => [o.id, o]));
-    const results = matchOffersForCandidate(toMatchCandidate(candidate, candidate.user.getEntity().displayName), offers.map(toMatchOffer), reference, this.clock.now(), {
+    const offers = await this.offers.current(this.em);
+    const results = matchOffersForCandidate(toMatchCandidate(candidate, candidate.user.getEntity().displayName), offers, reference, this.clock.now(), {
       first,
       includeIneligible,
     });
+    const found = results.length ? await this.em.find(OfferEntity, { id: { $in: results.map((r) => r.id) } }) : [];
+    const byId = new Map(found.map((o) => [o.id, o]));
+    // An offer deleted since the snapshot was read is left out rather than failing the query.
     return Promise.all(
-      results.map(async (r) => ({
+      results.filter((r) => byId.has(r.id)).map(async (r) => ({
         offer: toOffer(byId.get(r.id)!),
         score: r.score,
         eligible: r.eligible,
@@ -81,14 +86,15 @@ export class MatchingService {
       throw new ForbiddenException('Listing ineligible candidates would reveal private facts: staff only.', 'INELIGIBLE_FOR_STAFF_ONLY');
     }
     const reference = await this.matchReference();
-    const candidates = await marketplaceCandidates(this.em);
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    const results = matchCandidatesForOffer(toMatchOffer(offer), candidates.map((c) => toMatchCandidate(c, c.user.getEntity().displayName)), reference, this.clock.now(), {
+    const candidates = await this.candidates.current(this.em);
+    const results = matchCandidatesForOffer(toMatchOffer(offer), candidates, reference, this.clock.now(), {
       first,
       includeIneligible,
     });
+    const found = results.length ? await this.em.find(CandidateEntity, { id: { $in: results.map((r) => r.id) } }, { populate: ['user'] }) : [];
+    const byId = new Map(found.map((c) => [c.id, c]));
     return Promise.all(
-      results.map(async (r) => {
+      results.filter((r) => byId.has(r.id)).map(async (r) => {
         const c = byId.get(r.id)!;
         return { candidate: toCandidate(c, c.user.getEntity(), viewer), score: r.score, eligible: r.eligible, reasons: r.reasons, trainingGap: await this.gap(r, reference) };
       }),
