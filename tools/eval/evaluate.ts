@@ -6,6 +6,9 @@
  *
  *   node tools/build.mjs && node dist/tools/eval/evaluate.js [--rome <dir>] [--verbose]
  *
+ * It also prints two naive orderings of the same eligible pairs (random, occupation fit only):
+ * the distance between them and the matcher says how much the set can tell.
+ *
  * The ROME folder defaults to ../shared/data/rome next to the repository (ROME_DATA_DIR wins).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +22,8 @@ import {
   MatchOffer,
   MatchProgram,
   MatchReference,
+  MatchResult,
+  SCORE_REASON_CODES,
   buildMatchReference,
   matchCandidatesForOffer,
   matchOffersForCandidate,
@@ -269,6 +274,66 @@ export function evaluate(set: EvalSet, rome: RomeData, k = K): EvaluationReport 
   };
 }
 
+export interface BaselineReport {
+  /** The eligible pairs in a random order (mean over seeded shuffles). */
+  randomOrder: number;
+  /** The eligible pairs ordered by the occupation component alone, ties in a random order. */
+  occupationOnly: number;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so baselines are reproducible. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Naive orderings of the very pairs the matcher returns (every eligible pair of each query), scored
+ * like the matcher over both directions. A set on which they come close to the matcher cannot tell
+ * a good ranking from a poor one: eligibility alone would be doing the work.
+ */
+export function baselines(set: EvalSet, rome: RomeData, k = K, rounds = 20): BaselineReport {
+  const reference = buildReference(set, rome);
+  const offers = set.offers.map(toMatchOffer);
+  const candidates = set.candidates.map(toMatchCandidate);
+  const occupation = (result: MatchResult) => result.reasons.find((r) => r.code === SCORE_REASON_CODES.occupation)?.contribution ?? 0;
+  const queries: { results: MatchResult[]; labels: Map<string, number> }[] = [];
+  for (const candidate of candidates) {
+    const labels = new Map(set.judgments.filter((j) => j.candidateId === candidate.id).map((j) => [j.offerId, j.relevance] as [string, number]));
+    queries.push({ results: matchOffersForCandidate(candidate, offers, reference, set.today, { first: offers.length }), labels });
+  }
+  for (const offer of offers) {
+    const labels = new Map(set.judgments.filter((j) => j.offerId === offer.id).map((j) => [j.candidateId, j.relevance] as [string, number]));
+    queries.push({ results: matchCandidatesForOffer(offer, candidates, reference, set.today, { first: candidates.length }), labels });
+  }
+  const score = (order: (results: MatchResult[], random: () => number) => MatchResult[]) => {
+    const means: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const random = seededRandom(round + 1);
+      const values = queries.map((q) => ndcgAt(k, order(q.results, random).map((r) => r.id), q.labels)).filter((v): v is number => v !== null);
+      means.push(mean(values));
+    }
+    return mean(means);
+  };
+  const shuffled = (results: MatchResult[], random: () => number) => {
+    const copy = [...results];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  };
+  return {
+    randomOrder: score(shuffled),
+    occupationOnly: score((results, random) => shuffled(results, random).sort((a, b) => occupation(b) - occupation(a))),
+  };
+}
+
 function main(argv: string[]): void {
   const romeFlag = argv.indexOf('--rome');
   const root = repositoryRoot();
@@ -287,9 +352,13 @@ function main(argv: string[]): void {
   console.log(line('offers for a candidate', report.offersForCandidate));
   console.log(line('candidates for an offer', report.candidatesForOffer));
   console.log(`${'overall'.padEnd(30)} nDCG@${report.k} ${report.overall.toFixed(3)}`);
+  const naive = baselines(set, rome);
+  console.log(`baselines on the same eligible pairs: random order ${naive.randomOrder.toFixed(3)}, occupation fit only ${naive.occupationOnly.toFixed(3)}`);
   if (argv.includes('--verbose')) {
+    // The worst queries, each returned id with its label (- when unjudged), to read where the matcher and the judges part.
+    const label = new Map(set.judgments.flatMap((j) => [[`${j.candidateId}|${j.offerId}`, j.relevance] as [string, number], [`${j.offerId}|${j.candidateId}`, j.relevance] as [string, number]]));
     for (const q of [...report.offersForCandidate.queries, ...report.candidatesForOffer.queries].sort((a, b) => a.ndcg - b.ndcg).slice(0, 10)) {
-      console.log(`  ${q.id.padEnd(4)} ${q.ndcg.toFixed(3)}  ${q.ranked.join(' ')}`);
+      console.log(`  ${q.id.padEnd(5)} ${q.ndcg.toFixed(3)}  ${q.ranked.map((id) => `${id}:${label.get(`${q.id}|${id}`) ?? '-'}`).join(' ')}`);
     }
   }
 }

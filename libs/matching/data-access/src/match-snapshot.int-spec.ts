@@ -131,7 +131,7 @@ describe(`match snapshot kept up to date from the outbox (${engine})`, () => {
     await snapshot.current(em());
     const events = Array.from({ length: 2_001 }, (_, i) => ({ aggregateType: AggregateType.OFFER, aggregateId: `n${i}`, createdAt: new Date() }));
     // SQLite takes at most 500 rows in one insert.
-    for (let from = 0; from < events.length; from += 400) await em().insert(OutboxEventEntity, events.slice(from, from + 400));
+    for (let from = 0; from < events.length; from += 400) await em().insertMany(OutboxEventEntity, events.slice(from, from + 400));
     table.rows.set('n1', { id: 'n1', version: 1 });
     expect(versions(await snapshot.current(em()))).toEqual({ a: 1, b: 1, c: 1, n1: 1 });
     expect(table.fullLoads).toBe(2);
