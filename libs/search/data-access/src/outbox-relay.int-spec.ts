@@ -103,4 +103,36 @@ describe(`outbox relay (${engine})`, () => {
     await restarted.stop();
     expect(again.attempts).toBe(0);
   });
+
+  it('waits for a transaction that commits after a later one, and passes a gap left by a rollback', async () => {
+    const [latest] = await orm.em.fork().find(OutboxEventEntity, {}, { orderBy: { id: 'desc' }, limit: 1 });
+    const base = Number(latest?.id ?? 0) + 100;
+    const event = (offset: number, aggregateId: string) =>
+      orm.em.fork().insert(OutboxEventEntity, { id: String(base + offset), aggregateType: AggregateType.OFFER, aggregateId, createdAt: new Date() });
+    const offer = (n: number) => `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
+    const offers = new RecordingIndex();
+    const candidates = new RecordingIndex();
+    await event(1, offer(1));
+    offers.applied = candidates.applied = base + 1;
+    const relay = new OutboxRelay(orm, offers, candidates, { gapGraceMs: 300 });
+
+    // Id base+2 is taken by a transaction still open: base+3 committed first and must wait.
+    await event(3, offer(3));
+    await relay.drain();
+    expect(offers.applied).toBe(base + 1);
+    await event(2, offer(2));
+    await relay.drain();
+    expect(offers.deleted).toEqual([offer(2), offer(3)]);
+    expect(offers.applied).toBe(base + 3);
+
+    // Id base+4 never comes (rolled back): base+5 waits the grace period, then goes through.
+    await event(5, offer(5));
+    await relay.drain();
+    expect(offers.applied).toBe(base + 3);
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    await relay.drain();
+    expect(offers.deleted).toEqual([offer(2), offer(3), offer(5)]);
+    expect(offers.applied).toBe(base + 5);
+    await relay.stop();
+  });
 });

@@ -1,5 +1,5 @@
 import { EntityManager, MikroORM } from '@mikro-orm/core';
-import { AggregateType, OutboxEventEntity, OutboxListener } from '@alternance/platform/data-access';
+import { AggregateType, Lease, OutboxEventEntity, OutboxListener } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { OfferEntity } from '@alternance/offers/data-access';
 import { IndexStore, candidateDocument, isIndexableCandidate, isIndexableOffer, offerDocument } from '@alternance/search/domain';
@@ -13,6 +13,20 @@ export interface RelayOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   log?: (message: string) => void;
+  /**
+   * Taken for each batch when several processes may relay toward the same (shared) index: only
+   * the holder applies, the others wait for their next poll. Without it, this relay is the only one.
+   */
+  lease?: Lease;
+  /**
+   * Another process relays (RELAY_IN_PROCESS=false): this one never applies; after a commit it
+   * only waits, up to catchUpTimeoutMs, for the shared index to pass the latest event.
+   */
+  passive?: boolean;
+  /** How long a writer waits for another process's relay before returning anyway. */
+  catchUpTimeoutMs?: number;
+  /** How long a missing outbox id may still be a transaction about to commit (default 2 s). */
+  gapGraceMs?: number;
 }
 
 /**
@@ -29,6 +43,10 @@ export class OutboxRelay implements OutboxListener {
   private failures = 0;
   private retryAt = 0;
   private stopped = false;
+  /** The last drain found the lease taken: another process is applying the outbox. */
+  private leaseBusy = false;
+  /** First id of each gap seen after an applied event, with when it was first seen. */
+  private readonly gaps = new Map<number, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -58,7 +76,21 @@ export class OutboxRelay implements OutboxListener {
 
   /** After a write commits: index it before the writer's response, so they read their own write. */
   async changesCommitted(): Promise<void> {
-    await this.drain();
+    if (!this.options.passive) await this.drain();
+    if (this.options.passive || this.leaseBusy) await this.waitForOtherRelay();
+  }
+
+  /** Read-your-writes when another process holds the lease: wait until the indexes pass the latest event. */
+  private async waitForOtherRelay(): Promise<void> {
+    const [latest] = await this.orm.em.fork().find(OutboxEventEntity, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id'] });
+    if (!latest) return;
+    const target = Number(latest.id);
+    const deadline = Date.now() + (this.options.catchUpTimeoutMs ?? 2000);
+    while (Date.now() < deadline && !this.stopped) {
+      const [offersAt, candidatesAt] = await Promise.all([this.offers.appliedUpTo(), this.candidates.appliedUpTo()]);
+      if (Math.min(offersAt, candidatesAt) >= target) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /** One drain at a time; a call during a drain waits for a fresh one (which sees its event). */
@@ -69,11 +101,12 @@ export class OutboxRelay implements OutboxListener {
   }
 
   private async drainOnce(): Promise<void> {
-    if (this.stopped || Date.now() < this.retryAt) return;
+    if (this.stopped || this.options.passive || Date.now() < this.retryAt) return;
     try {
       for (;;) {
-        const applied = await this.applyNextBatch();
-        if (applied < this.batchSize) break;
+        const outcome = this.options.lease ? await this.options.lease.run(() => this.applyNextBatch()) : { acquired: true as const, value: await this.applyNextBatch() };
+        this.leaseBusy = !outcome.acquired;
+        if (!outcome.acquired || outcome.value < this.batchSize) break;
       }
       this.failures = 0;
     } catch (error) {
@@ -90,7 +123,8 @@ export class OutboxRelay implements OutboxListener {
     const [offersAt, candidatesAt] = await Promise.all([this.offers.appliedUpTo(), this.candidates.appliedUpTo()]);
     const from = Math.min(offersAt, candidatesAt);
     const em = this.orm.em.fork();
-    const events = await em.find(OutboxEventEntity, { id: { $gt: String(from) } }, { orderBy: { id: 'asc' }, limit: this.batchSize });
+    const read = await em.find(OutboxEventEntity, { id: { $gt: String(from) } }, { orderBy: { id: 'asc' }, limit: this.batchSize });
+    const events = this.beforeYoungGap(from, read);
     if (!events.length) return 0;
     const last = Number(events[events.length - 1].id);
     const after = (at: number) => events.filter((e) => Number(e.id) > at);
@@ -109,6 +143,30 @@ export class OutboxRelay implements OutboxListener {
       await this.candidates.markApplied(last);
     }
     return events.length;
+  }
+
+  /**
+   * PostgreSQL hands out outbox ids before commit, so a transaction can commit after a later
+   * one: a missing id may still arrive. Events are applied up to the first gap younger than
+   * the grace period; an older gap is a rolled-back transaction and is passed. (SQLite writes
+   * one transaction at a time and never leaves such a gap.) Only gaps after an applied event
+   * count: below the first event ever read there is nothing to wait for.
+   */
+  private beforeYoungGap(from: number, events: OutboxEventEntity[]): OutboxEventEntity[] {
+    const now = Date.now();
+    const grace = this.options.gapGraceMs ?? 2_000;
+    for (const seen of [...this.gaps.keys()]) if (seen <= from) this.gaps.delete(seen);
+    let previous = from;
+    for (let i = 0; i < events.length; i++) {
+      const id = Number(events[i].id);
+      if (previous > 0 && id !== previous + 1) {
+        const firstSeen = this.gaps.get(previous + 1) ?? now;
+        this.gaps.set(previous + 1, firstSeen);
+        if (now - firstSeen < grace) return events.slice(0, i);
+      }
+      previous = id;
+    }
+    return events;
   }
 
   private async applyOffers(em: EntityManager, ids: string[]): Promise<void> {
@@ -131,10 +189,10 @@ export class OutboxRelay implements OutboxListener {
 
   /** Rebuilds both indexes from the database (`npm run reindex`). */
   async reindex(): Promise<{ offers: number; candidates: number }> {
-    const run = this.running.then(async () => {
+    const run = this.running.then(() => this.whileLeased(async () => {
       const em = this.orm.em.fork();
       // Events written during the rebuild are replayed afterwards: harmless, and nothing is missed.
-      const latest = await em.findOne(OutboxEventEntity, {}, { orderBy: { id: 'desc' }, fields: ['id'] });
+      const [latest] = await em.find(OutboxEventEntity, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id'] });
       const watermark = latest ? Number(latest.id) : 0;
       await this.offers.clear();
       await this.candidates.clear();
@@ -149,11 +207,21 @@ export class OutboxRelay implements OutboxListener {
       await this.offers.markApplied(watermark);
       await this.candidates.markApplied(watermark);
       return { offers: await this.offers.count(), candidates: await this.candidates.count() };
-    });
+    }));
     this.running = run.then(
       () => undefined,
       () => undefined,
     );
     return run;
+  }
+
+  /** Waits for the lease (another process may be in the middle of a batch), then runs `work` under it. */
+  private async whileLeased<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.options.lease) return work();
+    for (;;) {
+      const outcome = await this.options.lease.run(work);
+      if (outcome.acquired) return outcome.value;
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 500));
+    }
   }
 }
