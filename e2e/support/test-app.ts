@@ -26,7 +26,7 @@ export interface TestApp {
 }
 
 /** Tables tests write to, children first; the catalogue is shared and read-only. */
-const MUTABLE_TABLES = ['outbox_events', 'candidates', 'offers', 'users', 'organizations'];
+const MUTABLE_TABLES = ['outbox_events', 'saved_search_matches', 'saved_searches', 'offer_expiry_notices', 'notifications', 'candidates', 'offers', 'users', 'organizations'];
 
 /** Empties the tables tests write to, before the app starts (and indexes what it finds). */
 export async function truncate(url: string): Promise<void> {
@@ -43,8 +43,10 @@ export const engine = (process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sq
 /**
  * The whole API over HTTP on a fresh database: a copy of the prepared SQLite file, or the
  * prepared PostgreSQL database with its writable tables emptied.
+ * `env` overrides the configuration (e.g. rate-limit budgets, LOG_LEVEL). Mutation rate limits
+ * are off unless a test turns them on: the test clock does not move, so budgets would never refill.
  */
-export async function startTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const template = process.env.TEST_DB_TEMPLATE;
   if (!template) throw new Error('TEST_DB_TEMPLATE is not set: run through the integration or e2e Jest project.');
   let file: string | undefined;
@@ -65,6 +67,8 @@ export async function startTestApp(options: { now?: Date } = {}): Promise<TestAp
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     CATALOGUE_DIR: process.env.CATALOGUE_DIR,
+    RATE_LIMIT_ENABLED: 'false',
+    ...options.env,
   });
   const clock = new ManualClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   if (engine === 'postgresql') await truncate(databaseUrl);

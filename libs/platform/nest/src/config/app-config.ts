@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -23,7 +24,51 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   bodyLimitBytes: number;
   search: SearchConfig;
+  mail: MailConfig;
+  /** Seconds between runs of the scheduled jobs in the API process; 0 turns them off. */
+  jobsIntervalSeconds: number;
+  /** Days a published offer stays on the board before it expires. */
+  offerTtlDays: number;
+  graphqlLimits: GraphqlLimits;
+  rateLimit: RateLimitConfig;
+  /** Express `trust proxy`: whose X-Forwarded-For to believe for the caller's address. */
+  trustProxy: boolean | number | string[];
+  /** How long in-flight requests may run after SIGTERM before connections are cut. */
+  shutdownTimeoutMs: number;
+  /**
+   * Whether this process applies the outbox to the search indexes. False (Meilisearch only)
+   * when a worker process does it: writers then wait for the worker instead.
+   */
+  relayInProcess: boolean;
+  /** HTTP port of the worker process's health probes. */
+  workerPort: number;
 }
+
+/** Refused before execution with QUERY_TOO_COMPLEX. */
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/** Budgets per window, counted per root mutation field (aliases count one each). */
+export interface RateLimitConfig {
+  enabled: boolean;
+  windowSeconds: number;
+  /** `logIn` and `signUp` fields from one address. */
+  authPerIp: number;
+  /** `logIn` attempts at one email address, from anywhere. */
+  logInPerAccount: number;
+  /** Other mutation fields from one address. */
+  writesPerIp: number;
+  /** Other mutation fields from one signed-in account. */
+  writesPerAccount: number;
+}
+
+/** Where mail goes: an SMTP server, or (default) a JSON-lines file under DATA_DIR/mail. */
+export type MailConfig = { transport: 'smtp'; url: string; from: string } | { transport: 'file'; dir: string; from: string };
 
 export type SearchConfig =
   | { engine: 'embedded'; dir: string }
@@ -104,6 +149,46 @@ function search(env: Env, dataDir: string): SearchConfig {
   return { engine: 'meilisearch', url, apiKey: env.MEILI_API_KEY || undefined, indexPrefix: prefix };
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** false, true, a hop count, or addresses / subnets / loopback, linklocal, uniquelocal. */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 100);
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const valid = PROXY_NAMES.has(entry) || (isIP(address) !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!valid) throw new ConfigError('TRUST_PROXY', `expected false, true, a hop count or addresses/subnets, got "${entry}"`);
+  }
+  return entries;
+}
+
+function mail(env: Env, dataDir: string): MailConfig {
+  const from = env.MAIL_FROM || 'Alternance <no-reply@alternance.localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(from.trim())) {
+    throw new ConfigError('MAIL_FROM', 'expected an address, or "Name <address>"');
+  }
+  const url = env.SMTP_URL;
+  if (!url) return { transport: 'file', dir: path.join(dataDir, 'mail'), from };
+  try {
+    const parsed = new URL(url);
+    if (!/^smtps?:$/.test(parsed.protocol) || !parsed.hostname) throw new Error();
+  } catch {
+    throw new ConfigError('SMTP_URL', 'expected smtp://user:password@host:587 or smtps://user:password@host:465');
+  }
+  return { transport: 'smtp', url, from };
+}
+
+/** The embedded engine keeps one index per process: each process must feed its own. */
+function relayInProcess(env: Env): boolean {
+  const value = bool(env, 'RELAY_IN_PROCESS', true);
+  if (!value && !env.MEILI_URL) throw new ConfigError('RELAY_IN_PROCESS', 'false needs MEILI_URL: the embedded search engine is fed by each process itself');
+  return value;
+}
+
 /**
  * The signing secret: required in production; elsewhere one is generated once and kept in the
  * data folder so tokens survive a restart.
@@ -146,6 +231,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, 'info'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     search: search(env, dataDir),
+    mail: mail(env, dataDir),
+    // Tests drive the jobs themselves; everywhere else they run every minute by default.
+    jobsIntervalSeconds: int(env, 'JOBS_INTERVAL_SECONDS', appEnv === 'test' ? 0 : 60, 0, 24 * 3600),
+    offerTtlDays: int(env, 'OFFER_TTL_DAYS', 60, 1, 365),
+    graphqlLimits: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 10_000),
+      maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 1, 10_000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 5_000, 10, 10_000_000),
+    },
+    rateLimit: {
+      enabled: bool(env, 'RATE_LIMIT_ENABLED', true),
+      windowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 24 * 3600),
+      authPerIp: int(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
+      logInPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1, 1_000_000),
+      writesPerIp: int(env, 'RATE_LIMIT_WRITES_PER_IP', 600, 1, 10_000_000),
+      writesPerAccount: int(env, 'RATE_LIMIT_WRITES_PER_ACCOUNT', 300, 1, 10_000_000),
+    },
+    trustProxy: trustProxy(env),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 10 * 60_000),
+    relayInProcess: relayInProcess(env),
+    workerPort: int(env, 'WORKER_PORT', 3001, 0, 65535),
   };
 }
 

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ConflictException, InvalidInputException } from '@alternance/platform/domain';
+import { ConflictException, ErrorCode, InvalidInputException } from '@alternance/platform/domain';
+import { EdgeRefusal } from '../security/edge-refusal';
 import { formatGraphqlError } from './format-error';
 
 const formatted = (message: string, code?: string) => ({ message, path: ['x'], extensions: code ? { code, stacktrace: ['at secret.ts:1'] } : {} });
@@ -28,5 +29,18 @@ describe('formatGraphqlError', () => {
     expect(formatGraphqlError(formatted(message, 'BAD_USER_INPUT'), new GraphQLError(message)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'location.lat' });
     const top = 'Variable "$input" got invalid value {}; Field "title" of required type "String!" was not provided.';
     expect(formatGraphqlError(formatted(top, 'BAD_USER_INPUT'), new GraphQLError(top)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+  });
+
+  it('keeps the code and safe details of a refusal at the edge, however Apollo wrapped it', () => {
+    const refusal = new EdgeRefusal(ErrorCode.RATE_LIMITED, 'Too many requests: try again in 12 s.', { retryAfterSeconds: 12 }, { status: 429 });
+    const wrapped = new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphqlError({ message: refusal.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', retryAfterSeconds: 12 } }, wrapped)).toEqual({
+      message: 'Too many requests: try again in 12 s.',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 },
+    });
+    const tokens = 'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.';
+    expect(formatGraphqlError(formatted(tokens, 'GRAPHQL_PARSE_FAILED'), new GraphQLError(tokens)).extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' });
   });
 });

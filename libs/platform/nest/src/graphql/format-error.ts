@@ -1,6 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainException, ErrorCode } from '@alternance/platform/domain';
+import { refusalOf } from '../security/edge-refusal';
 
 /** Codes Apollo itself raises before any resolver runs; they are stable and kept as they are. */
 const APOLLO_CODES = new Set([
@@ -31,6 +32,9 @@ function fieldOfCoercionError(message: string): string | undefined {
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  // Document limits and rate limits: Apollo wraps them as validation or syntax errors.
+  const refusal = refusalOf(formatted, error);
+  if (refusal) return { ...base, message: refusal.message, extensions: { code: refusal.code, ...refusal.details } };
   if (original instanceof DomainException) {
     return {
       ...base,

@@ -1,0 +1,48 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import { ErrorCode } from '@alternance/platform/domain';
+
+export type EdgeCode = ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.RATE_LIMITED;
+
+export interface Refusal {
+  code: EdgeCode;
+  message: string;
+  /** Safe, client-facing details: which limit, when to retry. */
+  details: Record<string, string | number>;
+}
+
+/**
+ * A request refused at the GraphQL edge, before any resolver runs. Apollo wraps validation
+ * errors in its own classes (code GRAPHQL_VALIDATION_FAILED); the error formatter finds this
+ * refusal inside and gives the client its code and details instead.
+ */
+export class EdgeRefusal extends GraphQLError implements Refusal {
+  constructor(
+    readonly code: EdgeCode,
+    message: string,
+    readonly details: Record<string, string | number> = {},
+    http?: { status: number; headers?: [string, string][] },
+  ) {
+    super(message, {
+      extensions: { code, ...details, ...(http ? { http: { status: http.status, headers: new HeaderMap(http.headers ?? []) } } : {}) },
+    });
+    this.name = 'EdgeRefusal';
+  }
+}
+
+/** graphql-js's own parser limit (its message has said "more that" since 16.x). */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/** The refusal behind an error as Apollo reports it, if the error is one. */
+export function refusalOf(formatted: GraphQLFormattedError, error: unknown): Refusal | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current instanceof EdgeRefusal) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+    const tokens = TOKEN_LIMIT.exec(formatted.message);
+    if (tokens) return { code: ErrorCode.QUERY_TOO_COMPLEX, message: `Token limit of ${tokens[1]} exceeded.`, details: { limit: 'TOKENS' } };
+  }
+  return undefined;
+}

@@ -1,0 +1,390 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { MikroORM } from '@mikro-orm/core';
+import { Country } from '@alternance/platform/domain';
+import { ContractType, OfferStatus, RemotePolicy } from '@alternance/offers/domain';
+import { OFFER_INDEX, OFFER_INDEX_SETTINGS, IndexableOffer, SearchDocument, offerDocument } from '@alternance/search/domain';
+import { EmbeddedIndexStore } from '@alternance/search/data-access';
+import { ormOptions } from '../../apps/api/src/persistence/orm-config';
+import { BenchQuery, defaultDataDir, generateOffers, generateQueries, loadCommunes, loadOfferKeywords, loadSynonyms } from './search-engine-corpus';
+import { printTable, writeResults } from './report';
+
+/**
+ * `npm run bench -- load`: the API under HTTP load on loopback, as one process on SQLite
+ * holding 100,000 offers (the search benchmark's corpus) and the public catalogue, driven by
+ * autocannon from this process. Scenarios: light reads, searches, applications, a mix of the
+ * three, and the same mix at a fixed rate with and without 5% hostile documents (to see what
+ * refusing them costs legitimate traffic).
+ */
+const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
+const DURATION = Number(process.env.BENCH_DURATION ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 3);
+const CANDIDATES = 40;
+const root = path.resolve(__dirname, '../../..');
+
+const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const ORG_ID = '00000000-0000-4000-8000-ffffffffffff';
+const CONTRACTS: Record<string, ContractType> = { APPRENTISSAGE: ContractType.APPRENTICESHIP, PROFESSIONNALISATION: ContractType.PROFESSIONALISATION };
+const REMOTE: Record<string, RemotePolicy> = { ON_SITE: RemotePolicy.ONSITE, HYBRID: RemotePolicy.HYBRID, REMOTE: RemotePolicy.REMOTE };
+const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The corpus's start dates are those of the real offers it was drawn from; moved by whole days
+ * so that every start window lies ahead (candidates cannot apply to a start already past).
+ */
+let shiftDays = 0;
+
+/** The generated corpus as the product's offers (as in the search benchmark). */
+function toOffer(raw: SearchDocument, i: number): IndexableOffer {
+  const start = (raw.startEarliestDay as number) + shiftDays;
+  return {
+    id: uuid(i),
+    title: String(raw.title).slice(0, 200),
+    description: String(raw.description),
+    organizationId: ORG_ID,
+    organizationName: String(raw.organizationName),
+    disabilityFriendly: Boolean(raw.disabilityFriendly),
+    contractType: CONTRACTS[String(raw.contractType)],
+    remotePolicy: REMOTE[String(raw.remotePolicy)],
+    romeCode: String(raw.romeCode),
+    skillLabels: [],
+    programIds: [],
+    programLevels: [],
+    country: Country.FR,
+    lat: raw.lat as number,
+    lng: raw.lng as number,
+    startEarliest: day(start),
+    startLatest: day(start + 60),
+    status: OfferStatus.PUBLISHED,
+    publishedAt: new Date(raw.publishedAtMs as number),
+  };
+}
+
+/** A generated query as `searchOffers` input. */
+function toSearchInput(q: BenchQuery): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  for (const f of q.request.filters) {
+    if (f.kind === 'in' && f.field === 'contractType') filters.contractTypes = f.values.map((v) => CONTRACTS[String(v)]);
+    if (f.kind === 'in' && f.field === 'remotePolicy') filters.remotePolicies = f.values.map((v) => REMOTE[String(v)]);
+    if (f.kind === 'geo') filters.near = { lat: f.lat, lng: f.lng, radiusKm: f.radiusKm };
+    if (f.kind === 'range') {
+      filters.startBefore = day(f.lte! + shiftDays);
+      filters.startAfter = day(f.gte! + shiftDays - 60);
+    }
+  }
+  const sort = q.request.sort.kind === 'distance' ? 'DISTANCE' : q.request.sort.kind === 'field' ? 'NEWEST' : 'RELEVANCE';
+  return { query: q.request.text, filters, sort, first: q.request.limit, facets: ['CONTRACT_TYPE', 'REMOTE_POLICY', 'ROME_DOMAIN'] };
+}
+
+async function prepareDatabase(dir: string, offers: IndexableOffer[], synonyms: string[][]): Promise<string> {
+  const file = path.join(dir, 'load.sqlite');
+  const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', file }));
+  await orm.getMigrator().up();
+  const conn = orm.em.getConnection();
+  const now = new Date().toISOString();
+  // Open for applications during the run.
+  const expires = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  await conn.execute(`insert into organizations (id, name, country, disability_referent, created_at, updated_at) values (?, 'Bench', 'FR', 0, ?, ?)`, [ORG_ID, now, now]);
+  for (let i = 0; i < offers.length; i += 500) {
+    const chunk = offers.slice(i, i + 500);
+    const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const params = chunk.flatMap((o) => {
+      const at = o.publishedAt!.toISOString();
+      return [o.id, ORG_ID, o.title, o.description, o.contractType, o.romeCode, '[]', '[]', 'FR', o.lat, o.lng, o.remotePolicy, o.startEarliest, o.startLatest, 1, 'PUBLISHED', at, expires, at, at, 1, null];
+    });
+    await conn.execute(
+      `insert into offers (id, organization_id, title, description, contract_type, rome_code, skills, program_ids, country, lat, lng, remote_policy, start_earliest, start_latest, positions, status, published_at, expires_at, created_at, updated_at, version, city) values ${values}`,
+      params,
+    );
+  }
+  await orm.close(true);
+  // The index the API loads at start, persisted as the embedded adapter does.
+  const store = EmbeddedIndexStore.open(OFFER_INDEX, path.join(dir, 'search'));
+  await store.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
+  await store.upsert(offers.map(offerDocument));
+  store.persist();
+  return file;
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = 32000 + Math.floor(Math.random() * 1000);
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('API did not start');
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: any };
+}
+
+interface Call {
+  body: string;
+  token?: string;
+}
+
+interface Measure {
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** 200 answers that carried GraphQL errors. */
+  graphqlErrors: number;
+  sampleError?: string;
+  statusCodes: Record<string, number>;
+}
+
+async function load(url: string, next: () => Call, options: { connections?: number; duration?: number; overallRate?: number } = {}): Promise<Measure> {
+  let graphqlErrors = 0;
+  let sampleError: string | undefined;
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: options.connections ?? CONNECTIONS,
+    duration: options.duration ?? DURATION,
+    overallRate: options.overallRate,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const call = next();
+          return {
+            ...request,
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
+            body: call.body,
+          };
+        },
+        onResponse: (_status, body) => {
+          if (body.includes('"errors"')) {
+            graphqlErrors++;
+            sampleError ??= body.slice(0, 300);
+          }
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    total: result['2xx'] + result.non2xx,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    graphqlErrors,
+    ...(sampleError ? { sampleError } : {}),
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, Number(v.count)])),
+  };
+}
+
+const OFFER = `query Offer($id: ID!) { offer(id: $id) { id title contractType location { city } organization { name } } }`;
+const PROGRAMS = `query Programs { programs(first: 10) { totalCount edges { node { id title level durationMonths } } } }`;
+const SEARCH = `query Search($input: OfferSearchInput!) { searchOffers(input: $input) { totalCount edges { cursor highlights { field snippet } node { id title contractType location { city lat lng } } } facets { field values { value count } } } }`;
+const APPLY = `mutation Apply($input: ApplyInput!) { applyToOffer(input: $input) { id status } }`;
+const PROFILE = `mutation Profile($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id headline } }`;
+
+/** What an attacker sends: every one refused before execution (see e2e/hardening). */
+function hostileBodies(): string[] {
+  const nested = (levels: number) => Array.from({ length: levels }).reduce<string>((inner, _, i) => (i % 2 ? `organization { ${inner} }` : `offers { ${inner} }`), 'id');
+  const q = (query: string) => JSON.stringify({ query });
+  return [
+    q(`{ offer(id: "${uuid(1)}") { ${nested(50)} } }`),
+    q(`{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: programs(first: 1) { totalCount }`).join(' ')} }`),
+    q(`{ programs(first: 1) { ${'totalCount '.repeat(5000)} } }`),
+    q(`{ programs(first: 1) { ${Array.from({ length: 1000 }, (_, i) => `t${i}: totalCount @include(if: true)`).join(' ')} } }`),
+    q(`{ offer(id: "${uuid(1)}") { ...G0 } } ${Array.from({ length: 30 }, (_, i) => `fragment G${i} on Offer { ${i < 29 ? `a: organization { offers { ...G${i + 1} } } b: organization { offers { ...G${i + 1} } }` : 'id'} }`).join(' ')}`),
+    q(`{ programs(first: 99999999) { edges { node { id title } } } }`),
+    JSON.stringify(Array.from({ length: 1000 }, () => ({ query: '{ __typename }' }))),
+  ];
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+function cycle<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+async function main(): Promise<void> {
+  const loadAverageAtStart = os.loadavg().map((l) => +l.toFixed(2));
+  const dataDir = defaultDataDir();
+  const keywords = loadOfferKeywords(dataDir);
+  const communes = loadCommunes(dataDir);
+  const synonyms = loadSynonyms(dataDir);
+  const raw = generateOffers(keywords, communes, DOCS, 20250901);
+  const firstStart = raw.reduce((min, d) => Math.min(min, d.startEarliestDay as number), Infinity);
+  shiftDays = Math.max(0, Math.floor(Date.now() / 86_400_000) + 30 - firstStart);
+  const offers = raw.map(toOffer);
+  const searches = generateQueries(keywords, communes, 1000, 20250902).map(toSearchInput);
+  console.log(`load benchmark: ${offers.length} offers, ${searches.length} search queries, ${CONNECTIONS} connections, ${DURATION} s per scenario`);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'alternance-load-'));
+  const file = await prepareDatabase(dir, offers, synonyms);
+  console.log('database and index ready; starting the API (it loads the catalogue once)');
+  const { child, url } = await startServer({
+    NODE_ENV: 'production',
+    JWT_SECRET: 'load-benchmark-secret-load-benchmark-secret',
+    DATABASE_URL: `sqlite:${file}`,
+    DATA_DIR: dir,
+    CATALOGUE_DIR: path.join(root, '../shared/data'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL,
+    // Every request comes from one address and a few accounts: budgets that never bind, so
+    // what is measured is the work (the limiter still counts every mutation).
+    RATE_LIMIT_AUTH_PER_IP: '1000000',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
+    RATE_LIMIT_WRITES_PER_IP: '10000000',
+    RATE_LIMIT_WRITES_PER_ACCOUNT: '10000000',
+  });
+
+  try {
+    const tokens: string[] = [];
+    for (let i = 0; i < CANDIDATES; i++) {
+      const signUp = await gql(url, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+        input: { email: `load-${i}@example.test`, password: 'load-benchmark-password', role: 'CANDIDATE', displayName: `Load ${i}` },
+      });
+      const token = signUp.data.signUp.accessToken as string;
+      // Eligible for every offer of the corpus in metropolitan France: age, availability, reach.
+      const profile = { headline: `Candidat ${i}`, visibility: 'PUBLIC', birthDate: '2006-05-01', jobSeeker: false, availableFrom: '2024-01-01', location: { country: 'FR', postcode: '45000' }, mobilityRadiusKm: 1000 };
+      const saved = await gql(url, PROFILE, { input: profile }, token);
+      if (saved.errors) throw new Error(`candidate profile refused: ${JSON.stringify(saved.errors)}`);
+      tokens.push(token);
+    }
+
+    // Applications when the schema has them; else profile updates are the write.
+    const probe = await gql(url, APPLY, { input: { offerId: uuid(0) } }, tokens[0]);
+    const applications = !probe.errors || probe.errors[0].extensions?.code !== 'GRAPHQL_VALIDATION_FAILED';
+    // Overseas offers are beyond any candidate's 1,000 km: applications go to the others.
+    const reachable = offers.filter((o) => o.lat > 41 && o.lat < 51.5 && o.lng > -5.5 && o.lng < 10);
+    let written = 1;
+    const write = (): Call => {
+      const n = written++;
+      const token = tokens[n % CANDIDATES];
+      if (!applications) return { token, body: JSON.stringify({ query: PROFILE, variables: { input: { headline: `Candidat ${n}` } } }) };
+      // Each candidate applies to each offer once: pairs never repeat.
+      return { token, body: JSON.stringify({ query: APPLY, variables: { input: { offerId: reachable[Math.floor(n / CANDIDATES) % reachable.length].id, message: 'Bonjour' } } }) };
+    };
+    let read = 0;
+    const lightRead = (): Call =>
+      read++ % 2
+        ? { body: JSON.stringify({ query: PROGRAMS }) }
+        : { body: JSON.stringify({ query: OFFER, variables: { id: offers[(read * 7919) % offers.length].id } }) };
+    const nextSearch = cycle(searches.map((input) => ({ body: JSON.stringify({ query: SEARCH, variables: { input } }) })));
+    let mixed = 0;
+    const legitMix = (): Call => {
+      const r = mixed++ % 20;
+      return r === 0 ? write() : r < 7 ? nextSearch() : lightRead();
+    };
+    const nextHostile = cycle(hostileBodies().map((body) => ({ body })));
+
+    console.log('warming up (10 s)');
+    await load(url, legitMix, { duration: 10 });
+    console.log('light reads');
+    const light = await load(url, lightRead);
+    console.log('searches');
+    const search = await load(url, nextSearch);
+    console.log(applications ? 'applications' : 'profile updates (no applyToOffer in the schema)');
+    const writes = await load(url, write, { connections: 4 });
+    console.log('mix (65% light reads, 30% searches, 5% writes)');
+    const mix = await load(url, legitMix);
+    // Half the mix's capacity: a load the API carries, where a slowdown shows in p99.
+    const rate = Math.max(20, Math.round(mix.requestsPerSecond / 2));
+    const hostileRate = Math.max(1, Math.round((rate * 5) / 95));
+    // Alternating rounds, so that what else the machine runs weighs on both sides alike.
+    const rounds: { calm: Measure; attacked: Measure; hostile: Measure }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`round ${round}/${ROUNDS}: mix at ${rate} req/s, legitimate only`);
+      const calmRound = await load(url, legitMix, { overallRate: rate });
+      console.log(`round ${round}/${ROUNDS}: mix at ${rate} req/s with ${hostileRate} hostile req/s (5%)`);
+      const [attackedRound, hostileRound] = await Promise.all([load(url, legitMix, { overallRate: rate }), load(url, nextHostile, { overallRate: hostileRate, connections: 2 })]);
+      rounds.push({ calm: calmRound, attacked: attackedRound, hostile: hostileRound });
+    }
+    const medianOf = (pick: (r: (typeof rounds)[number]) => Measure) => [...rounds].sort((a, b) => pick(a).latencyMs.p99 - pick(b).latencyMs.p99)[rounds.length >> 1];
+    const calm = medianOf((r) => r.calm).calm;
+    const attacked = medianOf((r) => r.attacked).attacked;
+    const hostile = rounds.map((r) => r.hostile).reduce((a, b) => ({ ...a, total: a.total + b.total, statusCodes: mergeCounts(a.statusCodes, b.statusCodes) }));
+
+    const legit = { light, search, writes, mix, ...Object.fromEntries(rounds.flatMap((r, i) => [[`calm${i}`, r.calm], [`attacked${i}`, r.attacked]])) };
+    const non2xx = Object.values(legit).reduce((n, m) => n + m.non2xx + m.errors, 0);
+    const p99Increase = calm.latencyMs.p99 > 0 ? (attacked.latencyMs.p99 - calm.latencyMs.p99) / calm.latencyMs.p99 : 0;
+    const results = {
+      benchmark: 'load',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverageAtStart },
+      docs: offers.length,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      serverLogLevel: LOG_LEVEL,
+      writeScenario: applications ? 'applyToOffer' : 'upsertMyCandidateProfile',
+      scenarios: {
+        lightReads: light,
+        searches: search,
+        writes,
+        mix,
+        hostileComparison: { rate, hostileRate, rounds, medianP99Ms: { calm: calm.latencyMs.p99, attacked: attacked.latencyMs.p99 } },
+      },
+      legitimateNon2xx: non2xx,
+      hostileP99Increase: +p99Increase.toFixed(3),
+      targets: {
+        lightReadsPerSecond: { target: 1500, met: light.requestsPerSecond >= 1500 },
+        lightReadsP99Ms: { target: 25, met: light.latencyMs.p99 <= 25 },
+        searchesPerSecond: { target: 300, met: search.requestsPerSecond >= 300 },
+        searchesP99Ms: { target: 100, met: search.latencyMs.p99 <= 100 },
+        legitimateNon2xx: { target: 0, met: non2xx === 0 },
+        hostileP99Increase: { target: 0.2, met: p99Increase < 0.2 },
+      },
+    };
+    const row = (m: Measure) =>
+      `${m.requestsPerSecond} req/s, p50 / p90 / p99 ${m.latencyMs.p50} / ${m.latencyMs.p90} / ${m.latencyMs.p99} ms, non-2xx ${m.non2xx + m.errors}, GraphQL errors ${m.graphqlErrors}`;
+    printTable('load', [
+      ['light reads (offer, programs)', row(light)],
+      [`searches (${offers.length} offers)`, row(search)],
+      [applications ? 'applications (applyToOffer)' : 'profile updates', row(writes)],
+      ['mix 65/30/5', row(mix)],
+      [`mix at ${rate} req/s (median of ${ROUNDS})`, row(calm)],
+      [`same + ${hostileRate} hostile req/s (median of ${ROUNDS})`, row(attacked)],
+      ['p99 by round, without / with', rounds.map((r) => `${r.calm.latencyMs.p99} / ${r.attacked.latencyMs.p99} ms`).join(', ')],
+      ['hostile answers', `${hostile.total} (${Object.entries(hostile.statusCodes).map(([k, v]) => `${k}: ${v}`).join(', ')})`],
+      ['legit p99 with hostile traffic', `${p99Increase >= 0 ? '+' : ''}${(p99Increase * 100).toFixed(0)}%`],
+      ['load average at start', loadAverageAtStart.join(' / ')],
+    ]);
+    writeResults('load', results);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
