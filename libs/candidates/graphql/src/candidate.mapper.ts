@@ -4,7 +4,11 @@ import { canSeeIdentity } from '@alternance/candidates/domain';
 import { UserEntity } from '@alternance/identity/data-access';
 import { Candidate } from './candidate.model';
 
-/** Entity to API type for one viewer: identity is masked for ANONYMOUS profiles. */
+/**
+ * Entity to API type for one viewer: identity is masked for ANONYMOUS profiles. (The
+ * applications context gives it back, field by field, to the employers of an organization
+ * whose invitation the candidate accepted: see its CandidateIdentityResolver.)
+ */
 export function toCandidate(c: CandidateEntity, user: UserEntity, viewer: Viewer | null): Candidate {
   const identity = canSeeIdentity(viewer, user.id, c.visibility);
   return {

@@ -48,10 +48,13 @@ export class Candidate {
   /** Private values, read only by the guarded field resolvers below. */
   privateFields!: CandidatePrivateFields;
 
-  @Field(() => String, { nullable: true, description: 'Name; null for employers viewing an ANONYMOUS profile.' })
+  @Field(() => String, { nullable: true, description: 'Name; null for employers viewing an ANONYMOUS profile, until the candidate accepts their organization’s invitation.' })
   displayName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Contact email; only for the candidate, staff, or employers of PUBLIC profiles.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact email; only for the candidate, staff, employers of PUBLIC profiles, and employers of an organization whose invitation the candidate accepted.',
+  })
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: 'One line about what the candidate looks for.' })

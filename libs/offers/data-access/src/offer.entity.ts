@@ -78,6 +78,10 @@ export class OfferEntity {
   @Property({ type: 'integer' })
   positions = 1;
 
+  /** Up to 3 questions candidates answer when they apply. */
+  @Property({ type: 'json' })
+  screeningQuestions: string[] = [];
+
   @Property({ type: 'integer', nullable: true })
   salaryMin: number | null = null;
 

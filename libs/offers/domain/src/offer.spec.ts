@@ -53,8 +53,9 @@ describe('offer rules', () => {
     expect(isEditable(OfferStatus.PUBLISHED)).toBe(true);
   });
 
-  it('expires two months after publishing, at month ends too', () => {
-    expect(defaultExpiry(new Date('2026-12-31T10:00:00Z')).toISOString()).toBe('2027-02-28T10:00:00.000Z');
-    expect(defaultExpiry(new Date('2026-01-15T00:00:00Z')).toISOString()).toBe('2026-03-15T00:00:00.000Z');
+  it('expires 60 days after publishing by default, or after the configured number of days', () => {
+    expect(defaultExpiry(new Date('2026-12-31T10:00:00Z')).toISOString()).toBe('2027-03-01T10:00:00.000Z');
+    expect(defaultExpiry(new Date('2026-01-15T00:00:00Z')).toISOString()).toBe('2026-03-16T00:00:00.000Z');
+    expect(defaultExpiry(new Date('2026-11-23T09:00:00Z'), 7).toISOString()).toBe('2026-11-30T09:00:00.000Z');
   });
 });

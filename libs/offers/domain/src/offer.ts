@@ -1,4 +1,4 @@
-import { FieldError, addMonths } from '@alternance/platform/domain';
+import { FieldError } from '@alternance/platform/domain';
 
 export { isCalendarDate } from '@alternance/platform/domain';
 
@@ -38,8 +38,10 @@ export enum SalaryPeriod {
   HOUR = 'HOUR',
 }
 
-/** An offer stays on the board this long after publishing unless told otherwise. */
-export const DEFAULT_OFFER_LIFETIME_MONTHS = 2;
+/** An offer stays on the board this many days after publishing (OFFER_TTL_DAYS) unless told otherwise. */
+export const DEFAULT_OFFER_TTL_DAYS = 60;
+
+const DAY_MS = 86_400_000;
 
 export interface StartWindow {
   earliest: string;
@@ -100,6 +102,7 @@ export function isEditable(status: OfferStatus): boolean {
   return status === OfferStatus.DRAFT || status === OfferStatus.PUBLISHED;
 }
 
-export function defaultExpiry(publishedAt: Date, months = DEFAULT_OFFER_LIFETIME_MONTHS): Date {
-  return addMonths(publishedAt, months);
+/** The instant a published offer leaves the board: `ttlDays` whole days after publishing. */
+export function defaultExpiry(publishedAt: Date, ttlDays = DEFAULT_OFFER_TTL_DAYS): Date {
+  return new Date(publishedAt.getTime() + ttlDays * DAY_MS);
 }

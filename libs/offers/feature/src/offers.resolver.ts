@@ -42,7 +42,7 @@ export class OffersResolver {
   }
 
   @Roles(...MANAGERS)
-  @Mutation(() => Offer, { description: 'Publish a DRAFT on the job board; it expires two months later.' })
+  @Mutation(() => Offer, { description: 'Publish a DRAFT on the job board; it expires OFFER_TTL_DAYS (60 by default) days later and is then closed.' })
   async publishOffer(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Offer id.' }) id: string) {
     return toOffer(await this.offers.publish(viewer, id));
   }

@@ -15,6 +15,7 @@ import {
   isUuid,
 } from '@alternance/platform/domain';
 import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
+import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
 import { OfferEntity, OfferSkillData } from '@alternance/offers/data-access';
 import {
   OfferStatus,
@@ -46,6 +47,7 @@ export class OffersService {
     private readonly taxonomy: TaxonomyRepository,
     private readonly programs: ProgramRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'offerTtlDays'>,
     @Optional() @Inject(OUTBOX_LISTENER) private readonly outbox?: OutboxListener,
   ) {}
 
@@ -108,7 +110,7 @@ export class OffersService {
     }
     offer.status = OfferStatus.PUBLISHED;
     offer.publishedAt = now;
-    offer.expiresAt = defaultExpiry(now);
+    offer.expiresAt = defaultExpiry(now, this.config.offerTtlDays);
     offer.updatedAt = now;
     return this.save(offer);
   }
@@ -198,6 +200,7 @@ export class OffersService {
     offer.startEarliest = startDate.earliest;
     offer.startLatest = startDate.latest;
     if (input.positions != null) offer.positions = input.positions;
+    if (input.screeningQuestions !== undefined) offer.screeningQuestions = (input.screeningQuestions ?? []).map((q) => q.trim());
     if (input.salary !== undefined) {
       offer.salaryMin = input.salary?.min ?? null;
       offer.salaryMax = input.salary?.max ?? null;

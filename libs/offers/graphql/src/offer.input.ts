@@ -12,6 +12,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -161,6 +162,14 @@ export class CreateOfferInput {
   @ValidateNested()
   @Type(() => SalaryInput)
   salary?: SalaryInput;
+
+  @Field(() => [String], { nullable: true, description: 'Up to 3 screening questions (300 characters each) every applicant answers.' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  @Matches(/\S/, { each: true, message: 'screening questions must not be blank' })
+  screeningQuestions?: string[];
 }
 
 @InputType({ description: 'Changes to an offer; omitted fields stay as they are.' })

@@ -16,6 +16,7 @@ export function toOffer(o: OfferEntity, applicationsCount = 0): Offer {
     remotePolicy: o.remotePolicy,
     startDate: { earliest: o.startEarliest, latest: o.startLatest },
     positions: o.positions,
+    screeningQuestions: o.screeningQuestions,
     salary:
       o.salaryMin != null || o.salaryMax != null
         ? { min: o.salaryMin, max: o.salaryMax, currency: o.salaryCurrency ?? 'EUR', period: o.salaryPeriod ?? 'MONTH' }

@@ -115,6 +115,9 @@ export class Offer {
   @Field(() => Int, { description: 'How many people are hired.' })
   positions!: number;
 
+  @Field(() => [String], { description: 'Questions every applicant answers (up to 3; empty when none).' })
+  screeningQuestions!: string[];
+
   @Field(() => Salary, { nullable: true, description: 'Pay, when published.' })
   salary!: Salary | null;
 
@@ -133,6 +136,6 @@ export class Offer {
   @Field(() => GraphQLISODateTime, { description: 'When it last changed.' })
   updatedAt!: Date;
 
-  @Field(() => Int, { description: 'Applications received (0 until applications open).' })
+  @Field(() => Int, { description: 'Applications received and not withdrawn (rejected and hired ones included).' })
   applicationsCount!: number;
 }

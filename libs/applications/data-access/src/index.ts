@@ -1,0 +1,3 @@
+export * from './application.entity';
+export * from './invitation.entity';
+export * from './applications.queries';

@@ -1,0 +1,4 @@
+export * from './pipeline';
+export * from './screening';
+export * from './invitation';
+export * from './notices';

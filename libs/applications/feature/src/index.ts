@@ -1,0 +1,4 @@
+export * from './applications.module';
+export { ApplicationNotices } from './application-notices';
+export { ApplicationsPersonalData } from './applications-personal-data';
+export { ExpiredOfferApplicants } from './expired-offer-applicants';

@@ -1,0 +1,3 @@
+export * from './application.model';
+export * from './application.input';
+export * from './application.mapper';
