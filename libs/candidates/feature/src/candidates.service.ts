@@ -58,6 +58,7 @@ export class CandidatesService {
     if (!existing) candidate.user = this.em.getReference(UserEntity, user.id, { wrapped: true });
     await this.apply(candidate, input);
     candidate.updatedAt = this.clock.now();
+    user.lastActiveAt = candidate.updatedAt;
     this.em.persist(candidate);
     recordChange(this.em, AggregateType.CANDIDATE, candidate.id, candidate.updatedAt);
     await this.em.flush();

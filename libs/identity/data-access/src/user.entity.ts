@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { Role } from '@alternance/platform/domain';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
 
@@ -31,4 +31,12 @@ export class UserEntity {
 
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /**
+   * Last sign-in or write of the person's own data (profile, applications): retention counts
+   * two years of inactivity from here.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  @Index()
+  lastActiveAt: Date | null = null;
 }

@@ -78,6 +78,7 @@ export class IdentityService {
           organization,
           createdAt: now,
           lastLoginAt: now,
+          lastActiveAt: now,
         });
       });
       return this.session(user);
@@ -95,6 +96,7 @@ export class IdentityService {
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok) throw new UnauthenticatedException('Email or password is wrong.', 'BAD_CREDENTIALS');
     user.lastLoginAt = this.clock.now();
+    user.lastActiveAt = user.lastLoginAt;
     await this.em.flush();
     return this.session(user);
   }

@@ -28,4 +28,9 @@ export interface Notice {
   body: string;
   subjectType: NoticeSubjectType;
   subjectId: string;
+  /**
+   * The person the notice names when that is not the recipient (e.g. the candidate who
+   * applied, in the employer's notice): erasing that person's data redacts the notice.
+   */
+  aboutUserId?: string;
 }

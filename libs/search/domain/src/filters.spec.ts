@@ -38,6 +38,11 @@ describe('offer search request', () => {
     expect(request.facets).toEqual(['contractType', 'romeDomain']);
   });
 
+  it('keeps only offers published from an instant on (saved-search alerts)', () => {
+    const from = Date.parse('2026-11-24T00:00:00Z');
+    expect(offerSearchRequest({ ...base, audiences: null, publishedFromMs: from }).filters).toEqual([{ kind: 'range', field: 'publishedAtMs', gte: from }]);
+  });
+
   it('adds no audience filter for staff and maps sorts', () => {
     expect(offerSearchRequest({ ...base, audiences: null }).filters).toEqual([]);
     expect(offerSearchRequest({ ...base, sort: 'NEWEST' }).sort).toEqual({ kind: 'field', field: 'publishedAtMs', direction: 'desc' });

@@ -92,6 +92,8 @@ export interface OfferSearchParams {
   startBefore?: string | null;
   country?: string | null;
   disabilityFriendly?: boolean | null;
+  /** Only offers published at or after this instant (epoch ms). */
+  publishedFromMs?: number | null;
   /** Audiences the viewer belongs to; null for staff, who see every indexed offer. */
   audiences: string[] | null;
   sort: OfferSort;
@@ -115,6 +117,7 @@ export function offerSearchRequest(p: OfferSearchParams): SearchRequest {
   if (p.disabilityFriendly) inFilter('disabilityFriendly', [true]);
   if (p.startBefore) filters.push({ kind: 'range', field: 'startEarliestDay', lte: epochDay(p.startBefore) });
   if (p.startAfter) filters.push({ kind: 'range', field: 'startLatestDay', gte: epochDay(p.startAfter) });
+  if (p.publishedFromMs != null) filters.push({ kind: 'range', field: 'publishedAtMs', gte: p.publishedFromMs });
   if (p.near) filters.push({ kind: 'geo', lat: p.near.lat, lng: p.near.lng, radiusKm: p.near.radiusKm });
   return { text: p.query?.trim() || undefined, filters, sort: offerSort(p), offset: p.offset, limit: p.limit, facets: [...p.facets] };
 }

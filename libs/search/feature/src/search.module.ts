@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { OUTBOX_LISTENER } from '@alternance/platform/data-access';
+import { OUTBOX_LISTENER, leaseFor } from '@alternance/platform/data-access';
 import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
 import { CANDIDATE_INDEX, CANDIDATE_INDEX_SETTINGS, IndexStore, OFFER_INDEX, OFFER_INDEX_SETTINGS } from '@alternance/search/domain';
 import { EmbeddedIndexStore, OutboxRelay, loadSynonyms } from '@alternance/search/data-access';
@@ -8,6 +8,8 @@ import { MeilisearchIndexStore } from '@alternance/search/meilisearch';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { SEARCH_INDEXES, SearchIndexes, SearchService } from './search.service';
 import { SearchResolver } from './search.resolver';
+import { SearchPersonalData } from './search-personal-data';
+import { OFFER_SEARCH } from '@alternance/search/graphql';
 
 function log(config: AppConfig) {
   return (message: string) => {
@@ -47,6 +49,22 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
+/**
+ * The relay of this process. A Meilisearch index is shared by every process, so its relay runs
+ * under a database lease (one applier at a time, the others on standby), or not at all here
+ * when RELAY_IN_PROCESS=false gives the work to a worker. An embedded index belongs to its
+ * process, which must feed it itself.
+ */
+export function createRelay(orm: MikroORM, indexes: SearchIndexes, config: AppConfig): OutboxRelay {
+  const search = config.search;
+  const shared = search.engine === 'meilisearch';
+  return new OutboxRelay(orm, indexes.offers, indexes.candidates, {
+    log: log(config),
+    lease: shared ? leaseFor(orm, `search-relay:${search.indexPrefix}`) : undefined,
+    passive: shared && !config.relayInProcess,
+  });
+}
+
 @Global()
 @Module({
   providers: [
@@ -54,14 +72,16 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
     {
       provide: OutboxRelay,
       inject: [MikroORM, SEARCH_INDEXES, APP_CONFIG],
-      useFactory: (orm: MikroORM, indexes: SearchIndexes, config: AppConfig) => new OutboxRelay(orm, indexes.offers, indexes.candidates, { log: log(config) }),
+      useFactory: createRelay,
     },
     { provide: OUTBOX_LISTENER, useExisting: OutboxRelay },
     SearchLifecycle,
     SearchService,
+    { provide: OFFER_SEARCH, useExisting: SearchService },
+    SearchPersonalData,
     SearchResolver,
     TaxonomyRepository,
   ],
-  exports: [OUTBOX_LISTENER, OutboxRelay, SEARCH_INDEXES],
+  exports: [OUTBOX_LISTENER, OutboxRelay, SEARCH_INDEXES, OFFER_SEARCH],
 })
 export class SearchModule {}

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, Viewer } from '@alternance/platform/domain';
 import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
-import { CandidateSearchInput, CandidateSearchResult, OfferSearchInput, OfferSearchResult } from './search.model';
+import { CandidateSearchInput, CandidateSearchResult, OfferSearchInput, OfferSearchResult } from '@alternance/search/graphql';
 import { SearchService } from './search.service';
 
 @Resolver()

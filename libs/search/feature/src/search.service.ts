@@ -20,7 +20,16 @@ import {
   organizationAudience,
 } from '@alternance/search/domain';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
-import { CandidateSearchInput, CandidateSearchResult, NearInput, OfferSearchInput, OfferSearchResult, OfferSortOrder } from './search.model';
+import {
+  CandidateSearchInput,
+  CandidateSearchResult,
+  NearInput,
+  OfferSearch,
+  OfferSearchInput,
+  OfferSearchOptions,
+  OfferSearchResult,
+  OfferSortOrder,
+} from '@alternance/search/graphql';
 
 export interface SearchIndexes {
   offers: IndexStore;
@@ -42,7 +51,7 @@ function facets(result: SearchResult) {
  * result always shows the offer or profile as it is now, with the usual access rules.
  */
 @Injectable()
-export class SearchService {
+export class SearchService implements OfferSearch {
   constructor(
     @Inject(SEARCH_INDEXES) private readonly indexes: SearchIndexes,
     private readonly em: EntityManager,
@@ -67,7 +76,7 @@ export class SearchService {
     return [...all];
   }
 
-  async searchOffers(viewer: Viewer | null, input: OfferSearchInput): Promise<OfferSearchResult> {
+  async searchOffers(viewer: Viewer | null, input: OfferSearchInput, options: OfferSearchOptions = {}): Promise<OfferSearchResult> {
     const page = pageRequest(input.first, input.after);
     const f = input.filters ?? {};
     const near = await this.point(f.near, 'filters.near');
@@ -90,6 +99,7 @@ export class SearchService {
         startBefore: f.startBefore,
         country: f.country,
         disabilityFriendly: f.disabilityFriendly,
+        publishedFromMs: options.publishedAfter ? options.publishedAfter.getTime() + 1 : null,
         audiences,
         sort,
         offset: page.offset,

@@ -7,6 +7,8 @@ export interface DataSubject {
   email: string;
   /** Their candidate profile, if they have one. */
   candidateId: string | null;
+  /** The name they go by, for redacting it where others' records quote it. */
+  displayName?: string;
 }
 
 /**

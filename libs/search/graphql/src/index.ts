@@ -1,0 +1,2 @@
+export * from './search.model';
+export * from './offer-search.port';
