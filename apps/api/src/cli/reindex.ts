@@ -1,6 +1,6 @@
 import { CANDIDATE_INDEX_SETTINGS, OFFER_INDEX_SETTINGS } from '@alternance/search/domain';
-import { OutboxRelay, loadSynonyms } from '@alternance/search/data-access';
-import { openIndexes } from '@alternance/search/feature';
+import { loadSynonyms } from '@alternance/search/data-access';
+import { createRelay, openIndexes } from '@alternance/search/feature';
 import { runCli } from './cli-support';
 
 /**
@@ -13,7 +13,8 @@ runCli(async (orm, config) => {
   const synonyms = loadSynonyms(config.catalogueDir);
   await indexes.offers.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
   await indexes.candidates.configure({ ...CANDIDATE_INDEX_SETTINGS, synonyms });
-  const relay = new OutboxRelay(orm, indexes.offers, indexes.candidates, { log: console.warn });
+  // With Meilisearch, under the relay's lease: workers and APIs pause their relay meanwhile.
+  const relay = createRelay(orm, indexes, config);
   const counts = await relay.reindex();
   await relay.stop();
   console.log(`reindexed ${counts.offers} offers and ${counts.candidates} candidates (${config.search.engine}) in ${Date.now() - started} ms`);

@@ -1,3 +1,4 @@
 export * from './outbox.entity';
 export * from './outbox';
 export * from './notice-board';
+export * from './lease';

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { loadConfig } from '@alternance/platform/nest';
+import { planWorker } from '../../apps/worker/src/worker-plan';
+
+/**
+ * Static checks of docker/: no Docker engine (nor `docker compose`) runs in CI, so the files are
+ * read as text and YAML and checked against the repository: build contexts and paths exist,
+ * stages and volumes are declared, every service has a health check, and the environment the
+ * compose file gives the API and the worker is accepted by the same configuration loader and
+ * yields the intended split (API serves; worker relays and runs the jobs).
+ */
+const root = path.resolve(__dirname, '../..');
+const dockerDir = path.join(root, 'docker');
+// js-yaml comes with ESLint's configuration loader (a dev dependency).
+const loadYaml = createRequire(__filename)('js-yaml').load as (text: string) => unknown;
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+
+/** Dockerfile instructions, continuation lines joined, comments dropped. */
+function instructions(file: string): Instruction[] {
+  const text = readFileSync(file, 'utf8').replace(/\\\n/g, ' ');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [op, ...rest] = line.split(/\s+/);
+      return { op: op.toUpperCase(), args: rest.join(' ') };
+    });
+}
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  environment?: Record<string, string>;
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  ports?: string[];
+}
+
+const compose = loadYaml(readFileSync(path.join(dockerDir, 'compose.yaml'), 'utf8')) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+
+/** Interpolates `${NAME}`, `${NAME:-default}` and `${NAME:?message}` as compose would, from `given`. */
+function interpolate(value: string, given: Record<string, string>): string {
+  return String(value).replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => {
+    if (given[name] !== undefined && given[name] !== '') return given[name];
+    if (kind === '?') throw new Error(`${name} is required: ${rest}`);
+    return kind === '-' ? (rest ?? '') : '';
+  });
+}
+
+function environment(service: string, given: Record<string, string>): Record<string, string> {
+  const env = compose.services[service].environment ?? {};
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, interpolate(String(value), given)]));
+}
+
+const secrets = { JWT_SECRET: 'x'.repeat(48), MEILI_MASTER_KEY: 'k'.repeat(32) };
+
+describe('docker/compose.yaml', () => {
+  it('runs PostgreSQL, Meilisearch, the API and a worker, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'meilisearch', 'postgres', 'worker']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect([name, service.healthcheck?.test?.[0]]).toEqual([name, expect.stringMatching(/^CMD(-SHELL)?$/)]);
+    }
+  });
+
+  it('builds the API and the worker from the repository root with their own Dockerfiles', () => {
+    for (const [service, dockerfile] of [
+      ['api', 'docker/api.Dockerfile'],
+      ['worker', 'docker/worker.Dockerfile'],
+    ]) {
+      const build = compose.services[service].build!;
+      expect(path.resolve(dockerDir, build.context)).toBe(root);
+      expect(build.dockerfile).toBe(dockerfile);
+      expect(existsSync(path.join(root, build.dockerfile))).toBe(true);
+    }
+  });
+
+  it('declares every named volume and waits only for services that have health checks', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const volume of service.volumes ?? []) {
+        const source = volume.split(':')[0];
+        if (/^[A-Za-z][\w-]*$/.test(source)) expect([name, source, source in compose.volumes]).toEqual([name, source, true]);
+      }
+      for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+        expect(compose.services[dependency]?.healthcheck).toBeDefined();
+        expect(condition).toBe('service_healthy');
+      }
+    }
+    expect(Object.keys(compose.volumes).sort()).toEqual(['api-data', 'meili-data', 'postgres-data', 'worker-data']);
+  });
+
+  it('refuses to start without the secrets: JWT_SECRET and the Meilisearch master key', () => {
+    expect(() => environment('meilisearch', { JWT_SECRET: secrets.JWT_SECRET })).toThrow(/MEILI_MASTER_KEY is required/);
+    expect(() => environment('api', { MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY })).toThrow(/JWT_SECRET is required/);
+    expect(() => environment('worker', { JWT_SECRET: secrets.JWT_SECRET })).toThrow(/MEILI_MASTER_KEY is required/);
+    expect(environment('meilisearch', secrets)).toMatchObject({ MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY, MEILI_ENV: 'production' });
+  });
+
+  it('gives the API and the worker variables the configuration loader accepts, splitting the work between them', () => {
+    const source = readFileSync(path.join(root, 'libs/platform/nest/src/config/app-config.ts'), 'utf8');
+    const api = environment('api', secrets);
+    const worker = environment('worker', secrets);
+    // A misspelt variable would be ignored silently by the process: every one must be read.
+    for (const name of [...Object.keys(api), ...Object.keys(worker)]) expect([name, new RegExp(`env\\.${name}\\b|'${name}'`).test(source)]).toEqual([name, true]);
+    expect(worker.DATABASE_URL).toBe(api.DATABASE_URL);
+    expect(worker.MEILI_URL).toBe(api.MEILI_URL);
+
+    const production = { NODE_ENV: 'production' };
+    const apiConfig = loadConfig({ ...production, ...api });
+    expect(apiConfig).toMatchObject({ relayInProcess: false, jobsIntervalSeconds: 0, database: { driver: 'postgresql' }, search: { engine: 'meilisearch', url: 'http://meilisearch:7700' } });
+    const plan = planWorker(loadConfig({ ...production, ...worker }));
+    expect(plan).toMatchObject({ relay: 'shared', jobs: true });
+    expect(plan.config.workerPort).toBe(3001);
+  });
+
+  it('probes the ports the processes listen on', () => {
+    expect(compose.services.api.healthcheck!.test.join(' ')).toContain('127.0.0.1:3000/health/ready');
+    expect(compose.services.worker.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${environment('worker', secrets).WORKER_PORT}/health/ready`);
+    expect(compose.services.api.ports).toEqual(['${API_HOST_PORT:-3000}:3000']);
+  });
+});
+
+describe.each([
+  ['api', 'PORT', 3000],
+  ['worker', 'WORKER_PORT', 3001],
+])('docker/%s.Dockerfile', (app, portVariable, port) => {
+  const file = path.join(dockerDir, `${app}.Dockerfile`);
+  const steps = instructions(file);
+
+  it('builds in one stage with plain npm and node commands, and runs from another without dev dependencies', () => {
+    const stages = steps.filter((s) => s.op === 'FROM').map((s) => s.args.split(/\s+as\s+/i)[1]);
+    expect(stages).toEqual(['build', 'runtime']);
+    const runs = steps.filter((s) => s.op === 'RUN').map((s) => s.args);
+    expect(runs).toEqual(expect.arrayContaining([expect.stringMatching(/^npm install\b/), expect.stringMatching(/node tools\/build\.mjs && npm prune --omit=dev\b/)]));
+    // Every copy from a stage names an earlier one; every copy from the context names a file that exists.
+    for (const copy of steps.filter((s) => s.op === 'COPY')) {
+      const from = /--from=(\S+)/.exec(copy.args)?.[1];
+      const parts = copy.args.split(/\s+/).filter((p) => !p.startsWith('--'));
+      if (from) expect(stages).toContain(from);
+      else for (const source of parts.slice(0, -1)) expect([source, existsSync(path.join(root, source))]).toEqual([source, true]);
+    }
+    expect(steps.filter((s) => s.op === 'USER').pop()?.args).toBe('node');
+  });
+
+  it('starts the compiled entry point of its app, and checks its health on the port it exposes', () => {
+    const cmd = JSON.parse(steps.filter((s) => s.op === 'CMD').pop()!.args) as string[];
+    expect(cmd).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+    // tools/build.mjs compiles each source file to the same path under dist/.
+    expect(existsSync(path.join(root, cmd[1].replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+    const env = steps.filter((s) => s.op === 'ENV').map((s) => s.args).join(' ');
+    expect(env).toContain(`${portVariable}=${port}`);
+    expect(steps.find((s) => s.op === 'EXPOSE')?.args).toBe(String(port));
+    const health = steps.find((s) => s.op === 'HEALTHCHECK')!.args;
+    expect(health).toContain(`process.env.${portVariable}||${port}`);
+    expect(health).toContain('/health/ready');
+  });
+
+  it('keeps dependencies and build output out of the context (BuildKit reads <Dockerfile>.dockerignore)', () => {
+    const ignored = readFileSync(`${file}.dockerignore`, 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', 'dist', 'data', '.git']));
+  });
+});
