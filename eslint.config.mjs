@@ -36,6 +36,18 @@ const scopes = [
   { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'] },
   // The matcher reads offers and candidates; nothing imports the matcher but the app.
   { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:matching', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:programs', 'scope:taxonomy', 'scope:organizations', 'scope:identity', 'scope:platform'] },
+  // Applications check eligibility with the matcher's pure rules and its data loading (its
+  // domain and data-access libs; features never import each other, so never its feature).
+  {
+    sourceTag: 'scope:applications',
+    onlyDependOnLibsWithTags: ['scope:applications', 'scope:matching', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
+  },
+  // Notices, mail, saved-search alerts, offer expiry and data rights: they read offers,
+  // candidates and accounts, and run saved searches through the search port.
+  {
+    sourceTag: 'scope:notifications',
+    onlyDependOnLibsWithTags: ['scope:notifications', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
+  },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
 ];
 
@@ -60,6 +72,13 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The worker app, and only it, reuses the API app's persistence set-up and cross-context wiring.
+    files: ['apps/worker/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@alternance/api'], depConstraints: [...layers, ...scopes] }],
     },
   },
   {

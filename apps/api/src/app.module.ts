@@ -12,7 +12,14 @@ import {
   buildRequestContext,
   createValidationPipe,
   formatGraphqlError,
+  RateLimitModule,
+  RateLimitPlugin,
+  apolloLogger,
+  createAppLogger,
+  graphqlLimits,
+  operationLogPlugin,
 } from '@alternance/platform/nest';
+import { ApplicationsModule } from '@alternance/applications/feature';
 import { CandidatesModule } from '@alternance/candidates/feature';
 import { IdentityModule } from '@alternance/identity/feature';
 import { OffersModule } from '@alternance/offers/feature';
@@ -20,8 +27,10 @@ import { OrganizationsModule } from '@alternance/organizations/feature';
 import { ProgramsModule } from '@alternance/programs/feature';
 import { SearchModule } from '@alternance/search/feature';
 import { MatchingModule } from '@alternance/matching/feature';
+import { NotificationsModule } from '@alternance/notifications/feature';
 import { TaxonomyModule } from '@alternance/taxonomy/feature';
 import { ormOptions } from './persistence/orm-config';
+import { CrossContextHooks } from './cross-context-hooks';
 
 /** The single-process API: every feature over one database and one GraphQL schema. */
 @Module({})
@@ -34,20 +43,29 @@ export class AppModule {
         MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TokenService],
-          useFactory: (tokens: TokenService) => ({
-            autoSchemaFile: true,
-            sortSchema: true,
-            playground: false,
-            introspection: config.introspection,
-            plugins: [ApolloServerPluginLandingPageDisabled()],
-            includeStacktraceInErrorResponses: false,
-            csrfPrevention: true,
-            allowBatchedHttpRequests: false,
-            fieldResolverEnhancers: ['guards'],
-            context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
-            formatError: formatGraphqlError,
-          }),
+          imports: [RateLimitModule],
+          inject: [TokenService, RateLimitPlugin],
+          useFactory: (tokens: TokenService, rateLimit: RateLimitPlugin) => {
+            // Document limits (QUERY_TOO_COMPLEX) and mutation budgets (RATE_LIMITED) act before any resolver runs.
+            const limits = graphqlLimits(config.graphqlLimits);
+            const logger = createAppLogger(config.logLevel);
+            return {
+              autoSchemaFile: true,
+              sortSchema: true,
+              playground: false,
+              introspection: config.introspection,
+              plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rateLimit, operationLogPlugin(logger)],
+              validationRules: limits.validationRules,
+              parseOptions: limits.parseOptions,
+              logger: apolloLogger(logger),
+              includeStacktraceInErrorResponses: false,
+              csrfPrevention: true,
+              allowBatchedHttpRequests: false,
+              fieldResolverEnhancers: ['guards'],
+              context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
+              formatError: formatGraphqlError,
+            };
+          },
         }),
         IdentityModule,
         OrganizationsModule,
@@ -57,8 +75,10 @@ export class AppModule {
         CandidatesModule,
         SearchModule,
         MatchingModule,
+        NotificationsModule,
+        ApplicationsModule,
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, CrossContextHooks],
     };
   }
 }

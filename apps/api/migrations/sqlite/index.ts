@@ -2,8 +2,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123105653_initial } from './Migration20261123105653_initial';
 import { Migration20261123112244_outbox } from './Migration20261123112244_outbox';
+import { Migration20261123140000_applications } from './Migration20261123140000_applications';
+import { Migration20261123150000_notifications } from './Migration20261123150000_notifications';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
   { name: 'Migration20261123112244_outbox', class: Migration20261123112244_outbox },
+  { name: 'Migration20261123140000_applications', class: Migration20261123140000_applications },
+  { name: 'Migration20261123150000_notifications', class: Migration20261123150000_notifications },
 ];
