@@ -34,7 +34,8 @@ const scopes = [
     onlyDependOnLibsWithTags: ['scope:candidates', 'scope:identity', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:platform'],
   },
   { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'] },
-  // The matcher reads offers and candidates; nothing imports the matcher but the app.
+  // The matcher reads offers and candidates; only the app and the applications context (its pure
+  // eligibility rules and data loading, never its feature) import it.
   { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:matching', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:programs', 'scope:taxonomy', 'scope:organizations', 'scope:identity', 'scope:platform'] },
   // Applications check eligibility with the matcher's pure rules and its data loading (its
   // domain and data-access libs; features never import each other, so never its feature).
