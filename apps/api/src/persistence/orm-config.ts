@@ -10,6 +10,17 @@ import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
 
 interface SqliteHandle {
   pragma(statement: string): unknown;
+  prepare(sql: string): unknown;
+}
+
+/**
+ * Every transaction on SQLite starts IMMEDIATE: it takes the write lock at BEGIN, so a second
+ * process (a worker, a CLI) waits on the busy timeout instead of failing with SQLITE_BUSY when a
+ * transaction that read first tries to write. The query builder always sends a plain `BEGIN;`.
+ */
+export function beginImmediately(conn: SqliteHandle): void {
+  const prepare = conn.prepare.bind(conn);
+  conn.prepare = (sql: string) => prepare(/^\s*BEGIN\s*;?\s*$/i.test(sql) ? 'BEGIN IMMEDIATE' : sql);
 }
 
 /** The source folder of a driver's migrations, where `npm run migration:create` writes. */
@@ -54,13 +65,14 @@ export function ormOptions(db: DatabaseConfig, debug = false): Options {
     pool: {
       min: 1,
       max: 1,
-      // WAL lets readers run beside the writer; the busy timeout makes a second writer wait
-      // instead of failing at once.
+      // WAL lets readers run beside the writer; the busy timeout and immediate transactions make
+      // a second writer wait instead of failing at once.
       afterCreate: (conn: SqliteHandle, done: (err: Error | null, conn: unknown) => void) => {
         conn.pragma('journal_mode = WAL');
         conn.pragma('busy_timeout = 5000');
         conn.pragma('foreign_keys = ON');
         conn.pragma('synchronous = NORMAL');
+        beginImmediately(conn);
         done(null, conn);
       },
     } as Options['pool'],

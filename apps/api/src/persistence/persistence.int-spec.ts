@@ -75,5 +75,24 @@ describe(`persistence (${engine})`, () => {
       expect(await conn.execute('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }]);
       expect(await conn.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
     });
+
+    // better-sqlite3 ships no types: the test needs a second connection's exec and close only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require('better-sqlite3') as new (file: string, options: { timeout: number }) => { exec(sql: string): void; close(): void };
+
+    it('starts transactions IMMEDIATE: another process cannot take the write lock after a read', async () => {
+      const other = new Database(file!, { timeout: 0 });
+      try {
+        await orm.em.fork().transactional(async (tx) => {
+          await tx.count(ProgramEntity);
+          // A deferred BEGIN would hold only a read lock here, and the other writer would get in.
+          expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
+        });
+        other.exec('BEGIN IMMEDIATE');
+        other.exec('ROLLBACK');
+      } finally {
+        other.close();
+      }
+    });
   }
 });
