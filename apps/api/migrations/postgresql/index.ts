@@ -4,10 +4,12 @@ import { Migration20261123105653_initial } from './Migration20261123105653_initi
 import { Migration20261123112244_outbox } from './Migration20261123112244_outbox';
 import { Migration20261123140000_applications } from './Migration20261123140000_applications';
 import { Migration20261123150000_notifications } from './Migration20261123150000_notifications';
+import { Migration20261123160000_programs_by_title } from './Migration20261123160000_programs_by_title';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
   { name: 'Migration20261123112244_outbox', class: Migration20261123112244_outbox },
   { name: 'Migration20261123140000_applications', class: Migration20261123140000_applications },
   { name: 'Migration20261123150000_notifications', class: Migration20261123150000_notifications },
+  { name: 'Migration20261123160000_programs_by_title', class: Migration20261123160000_programs_by_title },
 ];

@@ -10,6 +10,8 @@ export interface CompetencyBlockData {
 
 /** A training path: a certification taken in 6-18 months of competency blocks. */
 @Entity({ tableName: 'programs' })
+// The catalogue lists paths by title: with this index a page is read in order, not sorted from every row.
+@Index({ properties: ['title', 'id'] })
 export class ProgramEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
