@@ -5,13 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { MikroORM } from '@mikro-orm/core';
-import { Country } from '@alternance/platform/domain';
-import { ContractType, OfferStatus, RemotePolicy } from '@alternance/offers/domain';
 import { OFFER_INDEX, OFFER_INDEX_SETTINGS, IndexableOffer, SearchDocument, offerDocument } from '@alternance/search/domain';
 import { EmbeddedIndexStore } from '@alternance/search/data-access';
 import { ormOptions } from '../../apps/api/src/persistence/orm-config';
 import { BenchQuery, defaultDataDir, generateOffers, generateQueries, loadCommunes, loadOfferKeywords, loadSynonyms } from './search-engine-corpus';
 import { printTable, writeResults } from './report';
+import { CONTRACTS, ORG_ID, REMOTE, day, toIndexableOffer, uuid } from './bench-offers';
 
 /**
  * `npm run bench -- load`: the API under HTTP load on loopback, as one process on SQLite
@@ -28,11 +27,6 @@ const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 3);
 const CANDIDATES = 40;
 const root = path.resolve(__dirname, '../../..');
 
-const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-const ORG_ID = '00000000-0000-4000-8000-ffffffffffff';
-const CONTRACTS: Record<string, ContractType> = { APPRENTISSAGE: ContractType.APPRENTICESHIP, PROFESSIONNALISATION: ContractType.PROFESSIONALISATION };
-const REMOTE: Record<string, RemotePolicy> = { ON_SITE: RemotePolicy.ONSITE, HYBRID: RemotePolicy.HYBRID, REMOTE: RemotePolicy.REMOTE };
-const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The corpus's start dates are those of the real offers it was drawn from; moved by whole days
@@ -40,31 +34,8 @@ const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
  */
 let shiftDays = 0;
 
-/** The generated corpus as the product's offers (as in the search benchmark). */
-function toOffer(raw: SearchDocument, i: number): IndexableOffer {
-  const start = (raw.startEarliestDay as number) + shiftDays;
-  return {
-    id: uuid(i),
-    title: String(raw.title).slice(0, 200),
-    description: String(raw.description),
-    organizationId: ORG_ID,
-    organizationName: String(raw.organizationName),
-    disabilityFriendly: Boolean(raw.disabilityFriendly),
-    contractType: CONTRACTS[String(raw.contractType)],
-    remotePolicy: REMOTE[String(raw.remotePolicy)],
-    romeCode: String(raw.romeCode),
-    skillLabels: [],
-    programIds: [],
-    programLevels: [],
-    country: Country.FR,
-    lat: raw.lat as number,
-    lng: raw.lng as number,
-    startEarliest: day(start),
-    startLatest: day(start + 60),
-    status: OfferStatus.PUBLISHED,
-    publishedAt: new Date(raw.publishedAtMs as number),
-  };
-}
+/** The generated corpus as the product's offers (as in the search benchmark), moved ahead by `shiftDays`. */
+const toOffer = (raw: SearchDocument, i: number): IndexableOffer => toIndexableOffer(raw, i, shiftDays);
 
 /** A generated query as `searchOffers` input. */
 function toSearchInput(q: BenchQuery): Record<string, unknown> {

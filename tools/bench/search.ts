@@ -6,8 +6,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { Country } from '@alternance/platform/domain';
-import { ContractType, OfferStatus, RemotePolicy } from '@alternance/offers/domain';
 import { OFFER_INDEX, OFFER_INDEX_SETTINGS, PUBLIC_AUDIENCE, SearchDocument, SearchRequest, offerDocument, IndexableOffer, Filter } from '@alternance/search/domain';
 import { EmbeddedSearchEngine } from '@alternance/search/engine';
 import { EmbeddedIndexStore } from '@alternance/search/data-access';
@@ -15,6 +13,7 @@ import { ormOptions } from '../../apps/api/src/persistence/orm-config';
 import { BenchQuery, defaultDataDir, generateOffers, generateQueries, loadCommunes, loadOfferKeywords, loadSynonyms } from './search-engine-corpus';
 import { Percentiles, percentiles } from './search-engine';
 import { printTable, writeResults } from './report';
+import { CONTRACTS, ORG_ID, REMOTE, day, toIndexableOffer } from './bench-offers';
 
 /**
  * `npm run bench -- search`: the job board's search at 100,000 offers resampled from the
@@ -27,38 +26,6 @@ const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const WARMUP = 200;
 const root = path.resolve(__dirname, '../../..');
-
-const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-const ORG_ID = '00000000-0000-4000-8000-ffffffffffff';
-const CONTRACTS: Record<string, ContractType> = { APPRENTISSAGE: ContractType.APPRENTICESHIP, PROFESSIONNALISATION: ContractType.PROFESSIONALISATION };
-const REMOTE: Record<string, RemotePolicy> = { ON_SITE: RemotePolicy.ONSITE, HYBRID: RemotePolicy.HYBRID, REMOTE: RemotePolicy.REMOTE };
-const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-
-/** The corpus in the product's own model: what the relay would index. */
-function toOffer(raw: SearchDocument, i: number): IndexableOffer {
-  const start = raw.startEarliestDay as number;
-  return {
-    id: uuid(i),
-    title: String(raw.title).slice(0, 200),
-    description: String(raw.description),
-    organizationId: ORG_ID,
-    organizationName: String(raw.organizationName),
-    disabilityFriendly: Boolean(raw.disabilityFriendly),
-    contractType: CONTRACTS[String(raw.contractType)],
-    remotePolicy: REMOTE[String(raw.remotePolicy)],
-    romeCode: String(raw.romeCode),
-    skillLabels: [],
-    programIds: [],
-    programLevels: [],
-    country: Country.FR,
-    lat: raw.lat as number,
-    lng: raw.lng as number,
-    startEarliest: day(start),
-    startLatest: day(start + 60),
-    status: OfferStatus.PUBLISHED,
-    publishedAt: new Date(raw.publishedAtMs as number),
-  };
-}
 
 function toRequest(q: BenchQuery): SearchRequest {
   const filters: Filter[] = [{ kind: 'in', field: 'audience', values: [PUBLIC_AUDIENCE] }];
@@ -241,7 +208,7 @@ async function main(): Promise<void> {
   const keywords = loadOfferKeywords(dataDir);
   const communes = loadCommunes(dataDir);
   const synonyms = loadSynonyms(dataDir);
-  const offers = generateOffers(keywords, communes, DOCS, 20250901).map(toOffer);
+  const offers = generateOffers(keywords, communes, DOCS, 20250901).map((raw, i) => toIndexableOffer(raw, i));
   const requests = generateQueries(keywords, communes, QUERIES, 20250902).map(toRequest);
   const docs = offers.map(offerDocument);
   console.log(`search benchmark: ${offers.length} offers, ${requests.length} queries (typos in about a third, filters in half, facets in all)`);
