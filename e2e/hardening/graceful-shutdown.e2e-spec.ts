@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -7,6 +6,9 @@ import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PASSWORD, freshSiret } from '../support/actors';
 import { engine, truncate } from '../support/test-app';
+import { ApiProcess, httpGql, killApiProcesses, startApiProcess } from '../support/api-process';
+
+const root = path.resolve(__dirname, '../..');
 
 /**
  * The built API as its own process, stopped while offers are being created: with SIGTERM it
@@ -14,61 +16,6 @@ import { engine, truncate } from '../support/test-app';
  * lose unanswered requests but nothing it acknowledged. After each stop a restart must show
  * every acknowledged offer in the database and the search index equal to the database.
  */
-const root = path.resolve(__dirname, '../..');
-
-interface Server {
-  process: ChildProcess;
-  url: string;
-  port: number;
-  output: string[];
-}
-
-const started: ChildProcess[] = [];
-
-/** Kills what an earlier failed test left running (it would share the data folder). */
-async function killLeftovers(): Promise<void> {
-  for (const child of started) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'test', LOG_LEVEL: 'info', SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_MS: '15000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return { process: child, url, port, output };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
-
 /** A connection of its own (no pooled keep-alive socket): does the server still accept new ones? */
 function newConnectionAccepted(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -100,7 +47,7 @@ interface Outcome {
 describe(`graceful shutdown (${engine})`, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'alternance-shutdown-'));
   let env: Record<string, string>;
-  let server: Server | undefined;
+  let server: ApiProcess | undefined;
   let orm: MikroORM;
   const email = `shutdown-${engine}@example.test`;
 
@@ -122,15 +69,15 @@ describe(`graceful shutdown (${engine})`, () => {
 
   afterAll(async () => {
     // A failed assertion can leave a restarted server running: none may outlive the suite.
-    await killLeftovers();
+    await killApiProcesses();
     await orm.close(true);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function token(url: string): Promise<string> {
-    const logIn = await gql(url, `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email, password: PASSWORD } });
+    const logIn = await httpGql(url, `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email, password: PASSWORD } });
     if (logIn.data) return logIn.data.logIn.accessToken as string;
-    const signUp = await gql(url, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+    const signUp = await httpGql(url, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
       input: { email, password: PASSWORD, role: 'EMPLOYER', displayName: 'Arrêt Propre', organization: { name: 'Atelier Arrêt', siret: freshSiret(), country: 'FR' } },
     });
     return signUp.data.signUp.accessToken as string;
@@ -139,7 +86,7 @@ describe(`graceful shutdown (${engine})`, () => {
   /** Starts `count` createOffer requests at once; each resolves with its id, or how it failed. */
   function burst(url: string, bearer: string, from: number, count: number): Promise<Outcome>[] {
     return Array.from({ length: count }, (_, i) =>
-      gql(url, CREATE, { input: offerInput(from + i) }, bearer).then(
+      httpGql(url, CREATE, { input: offerInput(from + i) }, bearer).then(
         (body) => (body.data?.createOffer?.id ? { id: body.data.createOffer.id as string, answeredAt: Date.now() } : { failed: JSON.stringify(body.errors) }),
         (error: Error) => ({ failed: `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` }),
       ),
@@ -156,7 +103,7 @@ describe(`graceful shutdown (${engine})`, () => {
     const ids = new Set<string>();
     let after: string | null = null;
     do {
-      const page: any = await gql(url, `query ($input: OfferSearchInput!) { searchOffers(input: $input) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { input: { first: 100, after, sort: 'NEWEST' } }, bearer);
+      const page: any = await httpGql(url, `query ($input: OfferSearchInput!) { searchOffers(input: $input) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { input: { first: 100, after, sort: 'NEWEST' } }, bearer);
       for (const edge of page.data.searchOffers.edges) ids.add(edge.node.id);
       after = page.data.searchOffers.pageInfo.hasNextPage ? page.data.searchOffers.pageInfo.endCursor : null;
     } while (after);
@@ -204,8 +151,8 @@ describe(`graceful shutdown (${engine})`, () => {
   }
 
   it('on SIGTERM stops accepting, finishes and indexes every accepted write, persists the index and exits 0', async () => {
-    await killLeftovers();
-    server = await startServer(env);
+    await killApiProcesses();
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '15000' });
     const bearer = await token(server.url);
     // Twenty connections the server has accepted, kept alive: requests sent on them are in
     // flight for the server even if it has not read them yet when the signal comes.
@@ -252,7 +199,7 @@ describe(`graceful shutdown (${engine})`, () => {
     // The index was persisted on the way out with every outbox event applied.
     expect(snapshotWatermark()).toBe(await lastOutboxEvent());
 
-    server = await startServer(env);
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '15000' });
     await expectIndexEqualsDatabase(server.url, await token(server.url));
     const stopped = new Promise((r) => server!.process.once('exit', r));
     server.process.kill('SIGTERM');
@@ -261,8 +208,8 @@ describe(`graceful shutdown (${engine})`, () => {
   }, 180_000);
 
   it('after kill -9 during writes, every acknowledged write is in the database and in the index', async () => {
-    await killLeftovers();
-    server = await startServer(env);
+    await killApiProcesses();
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '15000' });
     const bearer = await token(server.url);
     const before = await offerIdsInDatabase();
     const requests = burst(server.url, bearer, 100, 60);
@@ -282,7 +229,7 @@ describe(`graceful shutdown (${engine})`, () => {
     for (const id of acknowledged) expect(inDatabase.has(id)).toBe(true);
     expect(inDatabase.size).toBeGreaterThanOrEqual(before.size + acknowledged.length);
 
-    server = await startServer(env);
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '15000' });
     await expectIndexEqualsDatabase(server.url, await token(server.url));
   }, 180_000);
 });

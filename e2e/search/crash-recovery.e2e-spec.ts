@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,9 @@ import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PASSWORD, freshSiret } from '../support/actors';
 import { engine, truncate } from '../support/test-app';
+import { ApiProcess, httpGql, startApiProcess } from '../support/api-process';
+
+const root = path.resolve(__dirname, '../..');
 
 /**
  * The API is killed (SIGKILL) while offers are being written and indexed; after a restart the
@@ -13,48 +15,10 @@ import { engine, truncate } from '../support/test-app';
  * stale. The embedded engine persists its snapshot at most every 5 seconds, so the kill always
  * lands with recent changes only in memory and the outbox.
  */
-const root = path.resolve(__dirname, '../..');
-
-interface Server {
-  process: ChildProcess;
-  url: string;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'test', LOG_LEVEL: 'error', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-      if (res.ok) return { process: child, url };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
-
 describe(`search index after a crash (${engine})`, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'alternance-crash-'));
   let env: Record<string, string>;
-  let server: Server | undefined;
+  let server: ApiProcess | undefined;
   let orm: MikroORM;
 
   beforeAll(async () => {
@@ -79,8 +43,8 @@ describe(`search index after a crash (${engine})`, () => {
   });
 
   it('equals the database after a kill -9 in the middle of indexing', async () => {
-    server = await startServer(env);
-    const signUp = await gql(server.url, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'error' });
+    const signUp = await httpGql(server.url, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
       input: { email: `crash-${engine}@example.test`, password: PASSWORD, role: 'EMPLOYER', displayName: 'Crash Test', organization: { name: 'Atelier Crash', siret: freshSiret(), country: 'FR' } },
     });
     const token = signUp.data.signUp.accessToken as string;
@@ -98,15 +62,15 @@ describe(`search index after a crash (${engine})`, () => {
     // A first batch, then changes to it: renames, closes; then a stream of writes cut by the kill.
     const first: string[] = [];
     for (let n = 0; n < 20; n++) {
-      const id = (await gql(server.url, create, { input: input(n) }, token)).data.createOffer.id;
-      await gql(server.url, `mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, token);
+      const id = (await httpGql(server.url, create, { input: input(n) }, token)).data.createOffer.id;
+      await httpGql(server.url, `mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, token);
       first.push(id);
     }
-    for (const id of first.slice(0, 5)) await gql(server.url, `mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id }, token);
-    for (const id of first.slice(5, 10)) await gql(server.url, `mutation ($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }`, { id, input: { title: `Renommée ${id.slice(0, 8)} boulanger` } }, token);
+    for (const id of first.slice(0, 5)) await httpGql(server.url, `mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id }, token);
+    for (const id of first.slice(5, 10)) await httpGql(server.url, `mutation ($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }`, { id, input: { title: `Renommée ${id.slice(0, 8)} boulanger` } }, token);
 
     const writes: Promise<unknown>[] = [];
-    for (let n = 100; n < 160; n++) writes.push(gql(server.url, create, { input: input(n) }, token).catch(() => undefined));
+    for (let n = 100; n < 160; n++) writes.push(httpGql(server.url, create, { input: input(n) }, token).catch(() => undefined));
     await new Promise((r) => setTimeout(r, 150));
     const exited = new Promise((r) => server!.process.once('exit', r));
     server.process.kill('SIGKILL');
@@ -122,8 +86,8 @@ describe(`search index after a crash (${engine})`, () => {
     const [{ last }] = (await orm.em.getConnection().execute('select max(id) as last from outbox_events')) as { last: string | number }[];
     expect(snapshotWatermark).toBeLessThan(Number(last));
 
-    server = await startServer(env);
-    const logIn = await gql(server.url, `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: `crash-${engine}@example.test`, password: PASSWORD } });
+    server = await startApiProcess({ ...env, LOG_LEVEL: 'error' });
+    const logIn = await httpGql(server.url, `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: `crash-${engine}@example.test`, password: PASSWORD } });
     const employerToken = logIn.data.logIn.accessToken as string;
 
     // What the database holds now: every draft and published offer, with its current title.
@@ -134,7 +98,7 @@ describe(`search index after a crash (${engine})`, () => {
     const indexed = new Map<string, string>();
     let after: string | null = null;
     do {
-      const page: any = await gql(
+      const page: any = await httpGql(
         server.url,
         `query ($input: OfferSearchInput!) { searchOffers(input: $input) { totalCount edges { node { id title } } pageInfo { hasNextPage endCursor } } }`,
         { input: { first: 100, after, sort: 'NEWEST' } },
@@ -148,7 +112,7 @@ describe(`search index after a crash (${engine})`, () => {
     expect(new Map([...indexed].sort())).toEqual(new Map([...expected].sort()));
     // And the words in the index are the current ones: old titles find nothing.
     const renamed = first[5];
-    const byOldTitle = await gql(server.url, `query { searchOffers(input: { query: "numéro 5 développeur" }) { edges { node { id } } } }`, {}, employerToken);
+    const byOldTitle = await httpGql(server.url, `query { searchOffers(input: { query: "numéro 5 développeur" }) { edges { node { id } } } }`, {}, employerToken);
     expect(byOldTitle.data.searchOffers.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(renamed);
   }, 180_000);
 });
