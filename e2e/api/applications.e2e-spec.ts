@@ -6,7 +6,7 @@ import { ApplicationEntity, ApplicationEventEntity } from '@alternance/applicati
 import { ApplicationNotices } from '@alternance/applications/feature';
 import { ApplicationStatus } from '@alternance/applications/domain';
 import { OfferEntity } from '@alternance/offers/data-access';
-import { Actor, signUpCandidate, signUpEmployer, staff } from '../support/actors';
+import { APPRENTICE_PROFILE, Actor, createOffer, signUpCandidate, signUpEmployer, staff, upsertProfile } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
 
 const APPLICATION = `id status allowedMoves message rejectionReason answers { question answer }
@@ -21,17 +21,6 @@ const MINE = `{ myApplications(first: 50) { totalCount edges { node { id status 
 const OFFER_APPLICATIONS = `query ($id: ID!, $status: ApplicationStatus) { offer(id: $id) { id applicationsCount
   applications(first: 20, status: $status) { totalCount edges { node { id status candidate { id displayName } } } } } }`;
 
-/** An eligible apprentice near Lyon (20 at the offers' start). */
-const PROFILE = {
-  desiredRomeCodes: ['M1805'],
-  location: { country: 'FR', postcode: '69003' },
-  mobilityRadiusKm: 30,
-  remotePreference: 'HYBRID',
-  availableFrom: '2027-01-04',
-  birthDate: '2006-05-01',
-  jobSeeker: false,
-};
-
 describe(`applications (${engine})`, () => {
   let t: TestApp;
   let employer: Actor;
@@ -43,29 +32,9 @@ describe(`applications (${engine})`, () => {
   let noProfile: Actor;
   const posted: Notice[] = [];
 
-  async function profile(actor: Actor, input: Record<string, unknown>): Promise<string> {
-    const res = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input }, actor.token);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data!.upsertMyCandidateProfile.id;
-  }
+  const profile = (actor: Actor, input: Record<string, unknown>) => upsertProfile(t, actor, input);
 
-  async function offer(overrides: Record<string, unknown> = {}, publish = true, by: Actor = employer): Promise<string> {
-    const input = {
-      title: 'Développeur web en alternance',
-      description: 'Applications web.',
-      contractType: 'APPRENTICESHIP',
-      romeCode: 'M1805',
-      location: { country: 'FR', postcode: '69003' },
-      remotePolicy: 'HYBRID',
-      startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
-      ...overrides,
-    };
-    const res = await t.gql(`mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`, { input }, by.token);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const id = res.data!.createOffer.id;
-    if (publish) await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, by.token);
-    return id;
-  }
+  const offer = (overrides: Record<string, unknown> = {}, publish = true, by: Actor = employer) => createOffer(t, by, overrides, publish);
 
   async function apply(actor: Actor, offerId: string, extra: Record<string, unknown> = {}) {
     return t.gql(APPLY, { input: { offerId, message: 'Bonjour, je suis motivée.', ...extra } }, actor.token);
@@ -103,9 +72,9 @@ describe(`applications (${engine})`, () => {
       signUpCandidate(t, 'Dominique Senior'),
       signUpCandidate(t, 'Sans Profil'),
     ]);
-    await profile(camille, { ...PROFILE, visibility: 'PUBLIC' });
-    await profile(anon, { ...PROFILE, visibility: 'ANONYMOUS' });
-    await profile(older, { ...PROFILE, visibility: 'PUBLIC', birthDate: '1990-05-01' });
+    await profile(camille, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
+    await profile(anon, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS' });
+    await profile(older, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC', birthDate: '1990-05-01' });
   });
   afterAll(() => t.close());
   beforeEach(() => {
@@ -186,7 +155,7 @@ describe(`applications (${engine})`, () => {
     it('turns 100 simultaneous applications into one application and 99 CONFLICTs', async () => {
       const offerId = await offer();
       const racer = await signUpCandidate(t, 'Rapide Candidat');
-      await profile(racer, { ...PROFILE, visibility: 'PUBLIC' });
+      await profile(racer, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
       const results = await Promise.all(Array.from({ length: 100 }, () => apply(racer, offerId)));
       const ok = results.filter((r) => !r.errors);
       const codes = results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code);
@@ -405,7 +374,7 @@ describe(`applications (${engine})`, () => {
   describe('personal data', () => {
     it('exports a candidate’s applications and erases them from the employer’s copy', async () => {
       const subjectActor = await signUpCandidate(t, 'Efface Moi');
-      const candidateId = await profile(subjectActor, { ...PROFILE, visibility: 'PUBLIC' });
+      const candidateId = await profile(subjectActor, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
       const offerId = await offer({ screeningQuestions: ['Pourquoi ?'] });
       const id = await applied(subjectActor, offerId, { answers: ['Parce que.'] });
       await move(id, 'IN_REVIEW', employer, 'Rappeler Efface Moi lundi');

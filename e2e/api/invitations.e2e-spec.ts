@@ -2,7 +2,7 @@ import { Notice, NoticeKind, Role } from '@alternance/platform/domain';
 import { DataSubject, PersonalDataRegistry } from '@alternance/platform/nest';
 import { ApplicationEntity, InvitationEntity } from '@alternance/applications/data-access';
 import { ApplicationNotices } from '@alternance/applications/feature';
-import { Actor, signUpCandidate, signUpEmployer, staff } from '../support/actors';
+import { APPRENTICE_PROFILE, Actor, createOffer, signUpCandidate, signUpEmployer, staff, upsertProfile } from '../support/actors';
 import { GraphqlResponse, TestApp, engine, startTestApp } from '../support/test-app';
 
 const INVITATION = `id status message applicationId createdAt answeredAt offer { id title } candidate { id displayName email }`;
@@ -12,16 +12,6 @@ const DECLINE = `mutation ($id: ID!) { declineInvitation(id: $id) { ${INVITATION
 const MY_INVITATIONS = `query ($status: InvitationStatus) { myInvitations(first: 20, status: $status) { totalCount edges { node { id status offer { id } } } } }`;
 const OFFER_INVITATIONS = `query ($id: ID!) { offer(id: $id) { invitations(first: 20) { totalCount edges { node { id status candidate { id displayName email } } } } } }`;
 const CANDIDATE = `query ($id: ID!) { candidate(id: $id) { id displayName email } }`;
-
-const PROFILE = {
-  desiredRomeCodes: ['M1805'],
-  location: { country: 'FR', postcode: '69003' },
-  mobilityRadiusKm: 30,
-  remotePreference: 'HYBRID',
-  availableFrom: '2027-01-04',
-  birthDate: '2006-05-01',
-  jobSeeker: false,
-};
 
 describe(`invitations (${engine})`, () => {
   let t: TestApp;
@@ -35,29 +25,9 @@ describe(`invitations (${engine})`, () => {
   const ids: Record<string, string> = {};
   const posted: Notice[] = [];
 
-  async function profile(actor: Actor, input: Record<string, unknown>): Promise<string> {
-    const res = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input }, actor.token);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data!.upsertMyCandidateProfile.id;
-  }
+  const profile = (actor: Actor, input: Record<string, unknown>) => upsertProfile(t, actor, input);
 
-  async function offer(overrides: Record<string, unknown> = {}, publish = true): Promise<string> {
-    const input = {
-      title: 'Développeur web en alternance',
-      description: 'Applications web.',
-      contractType: 'APPRENTICESHIP',
-      romeCode: 'M1805',
-      location: { country: 'FR', postcode: '69003' },
-      remotePolicy: 'HYBRID',
-      startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
-      ...overrides,
-    };
-    const res = await t.gql(`mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`, { input }, employer.token);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const id = res.data!.createOffer.id;
-    if (publish) await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, employer.token);
-    return id;
-  }
+  const offer = (overrides: Record<string, unknown> = {}, publish = true) => createOffer(t, employer, overrides, publish);
 
   function invite(offerId: string, candidateId: string, by: Actor | null = employer, message = 'Votre profil nous intéresse.') {
     return t.gql(INVITE, { input: { offerId, candidateId, message } }, by?.token);
@@ -86,10 +56,10 @@ describe(`invitations (${engine})`, () => {
       signUpCandidate(t, 'Hugo Cache'),
       signUpCandidate(t, 'Dominique Senior'),
     ]);
-    ids.anon = await profile(anon, { ...PROFILE, visibility: 'ANONYMOUS' });
-    ids.pub = await profile(pub, { ...PROFILE, visibility: 'PUBLIC' });
-    ids.hidden = await profile(hidden, { ...PROFILE, visibility: 'HIDDEN' });
-    ids.older = await profile(older, { ...PROFILE, visibility: 'ANONYMOUS', birthDate: '1990-05-01' });
+    ids.anon = await profile(anon, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS' });
+    ids.pub = await profile(pub, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
+    ids.hidden = await profile(hidden, { ...APPRENTICE_PROFILE, visibility: 'HIDDEN' });
+    ids.older = await profile(older, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS', birthDate: '1990-05-01' });
   });
   afterAll(() => t.close());
   beforeEach(() => {
@@ -215,7 +185,7 @@ describe(`invitations (${engine})`, () => {
 
   it('exports a candidate’s invitations and deletes them on erasure', async () => {
     const subjectActor = await signUpCandidate(t, 'Efface Moi');
-    const candidateId = await profile(subjectActor, { ...PROFILE, visibility: 'ANONYMOUS' });
+    const candidateId = await profile(subjectActor, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS' });
     const offerId = await offer();
     const id = await invited(offerId, candidateId);
     const holder = t.app.get(PersonalDataRegistry).holders().find((h) => h.section === 'applications')!;
@@ -259,8 +229,8 @@ describe(`invitations (${engine})`, () => {
     beforeAll(async () => {
       a = await signUpCandidate(t, 'Candidate A');
       b = await signUpCandidate(t, 'Candidate B');
-      candidates.a = await profile(a, { ...PROFILE, visibility: 'ANONYMOUS' });
-      candidates.b = await profile(b, { ...PROFILE, visibility: 'PUBLIC' });
+      candidates.a = await profile(a, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS' });
+      candidates.b = await profile(b, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
       actors = { anonymous: null, candidateA: a, candidateB: b, employer, rival, recruiter };
       offerId = await offer();
       applicationA = (await t.gql(`mutation ($input: ApplyInput!) { applyToOffer(input: $input) { id } }`, { input: { offerId } }, a.token)).data!.applyToOffer.id;

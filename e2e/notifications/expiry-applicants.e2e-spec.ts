@@ -2,19 +2,9 @@ import { NotificationEntity } from '@alternance/notifications/data-access';
 import { OfferExpiryJob } from '@alternance/notifications/feature';
 import { UserEntity } from '@alternance/identity/data-access';
 import { NoticeKind } from '@alternance/platform/domain';
-import { Actor, signUpCandidate, signUpEmployer } from '../support/actors';
+import { APPRENTICE_PROFILE, Actor, createOffer, signUpCandidate, signUpEmployer, upsertProfile } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
 import { mailSettled, mails } from './notifications-support';
-
-const PROFILE = {
-  desiredRomeCodes: ['M1805'],
-  location: { country: 'FR', postcode: '69003' },
-  mobilityRadiusKm: 30,
-  remotePreference: 'HYBRID',
-  availableFrom: '2027-01-04',
-  birthDate: '2006-05-01',
-  jobSeeker: false,
-};
 
 describe(`applicants of an expiring offer (${engine})`, () => {
   let t: TestApp;
@@ -35,24 +25,8 @@ describe(`applicants of an expiring offer (${engine})`, () => {
     employer = await signUpEmployer(t, 'Studio Rhône');
     stays = await signUpCandidate(t, 'Inès Diallo');
     leaves = await signUpCandidate(t, 'Hugo Martin');
-    for (const person of [stays, leaves]) await gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input: PROFILE }, person.token);
-    const created = await gql(
-      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
-      {
-        input: {
-          title: 'Développeur web en alternance',
-          description: 'Applications web.',
-          contractType: 'APPRENTICESHIP',
-          romeCode: 'M1805',
-          location: { country: 'FR', postcode: '69003' },
-          remotePolicy: 'HYBRID',
-          startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
-        },
-      },
-      employer.token,
-    );
-    offerId = created.createOffer.id;
-    await gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: offerId }, employer.token);
+    for (const person of [stays, leaves]) await upsertProfile(t, person, APPRENTICE_PROFILE);
+    offerId = await createOffer(t, employer);
   });
   afterAll(() => t.close());
 

@@ -54,3 +54,40 @@ export async function staff(t: TestApp, role: Role.RECRUITER | Role.ADMIN): Prom
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return { token: res.data!.logIn.accessToken, userId: res.data!.logIn.user.id, email };
 }
+
+/** A person an apprenticeship near Lyon is open to: 20 at the offers' start, no job-seeker status needed. */
+export const APPRENTICE_PROFILE = {
+  desiredRomeCodes: ['M1805'],
+  location: { country: 'FR', postcode: '69003' },
+  mobilityRadiusKm: 30,
+  remotePreference: 'HYBRID',
+  availableFrom: '2027-01-04',
+  birthDate: '2006-05-01',
+  jobSeeker: false,
+};
+
+/** Creates or updates the actor's candidate profile; returns its id. */
+export async function upsertProfile(t: TestApp, actor: Actor, input: Record<string, unknown>): Promise<string> {
+  const res = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input }, actor.token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.upsertMyCandidateProfile.id;
+}
+
+/** A web developer apprenticeship in Lyon starting in January 2027, by `by`, published unless asked not to; returns its id. */
+export async function createOffer(t: TestApp, by: Actor, overrides: Record<string, unknown> = {}, publish = true): Promise<string> {
+  const input = {
+    title: 'Développeur web en alternance',
+    description: 'Applications web.',
+    contractType: 'APPRENTICESHIP',
+    romeCode: 'M1805',
+    location: { country: 'FR', postcode: '69003' },
+    remotePolicy: 'HYBRID',
+    startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
+    ...overrides,
+  };
+  const res = await t.gql(`mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`, { input }, by.token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const id = res.data!.createOffer.id;
+  if (publish) await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, by.token);
+  return id;
+}

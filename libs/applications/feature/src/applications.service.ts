@@ -37,7 +37,7 @@ import { Visibility } from '@alternance/candidates/domain';
 import { OfferEntity } from '@alternance/offers/data-access';
 import { OfferStatus, canMove as canMoveOffer } from '@alternance/offers/domain';
 import { ApplicationNotices } from './application-notices';
-import { touchActivity } from './expired-offer-applicants';
+import { touchActivity } from './activity';
 import { EligibilityCheck } from './eligibility-check';
 
 /** What a list or a single application needs loaded to be mapped. */

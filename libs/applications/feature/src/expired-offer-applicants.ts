@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { UserEntity } from '@alternance/identity/data-access';
 import { ApplicationEntity } from '@alternance/applications/data-access';
 import { OPEN_STATUSES, offerExpiredNotices } from '@alternance/applications/domain';
 import { ApplicationNotices } from './application-notices';
@@ -28,14 +27,4 @@ export class ExpiredOfferApplicants {
       this.notices.post(em, offerExpiredNotices(recipients, { offerTitle: offer.title }));
     }
   }
-}
-
-/**
- * A write by the person counts as activity for the retention clock. The account is changed
- * in the unit of work, so the time commits with the write (a direct update would be undone
- * by the flush of the copy the request already holds).
- */
-export async function touchActivity(em: EntityManager, userId: string, at: Date): Promise<void> {
-  const user = await em.findOne(UserEntity, { id: userId });
-  if (user) user.lastActiveAt = at;
 }
