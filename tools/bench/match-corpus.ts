@@ -4,14 +4,14 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { Country } from '@alternance/platform/domain';
 import { EducationLevel, Gender, RemotePreference } from '@alternance/candidates/domain';
-import { ContractType, HireContractType, RemotePolicy } from '@alternance/offers/domain';
+import { ContractType } from '@alternance/offers/domain';
 import { SkillLevel } from '@alternance/taxonomy/domain';
 import { CommuneEntity } from '@alternance/taxonomy/data-access';
 import { MatchCandidate, MatchOffer, MatchReference } from '@alternance/matching/domain';
 import { loadMatchReference } from '@alternance/matching/data-access';
 import { ormOptions } from '../../apps/api/src/persistence/orm-config';
 import { loadCatalogue } from '../../apps/api/src/persistence/catalogue';
-import { DemoCatalogue } from '../../apps/api/src/seed/demo-data';
+import { CONTRACT_MIX, DemoCatalogue, REMOTE_MIX, pickHireContract, pickOfferSkills, usableOfferTitles } from '../../apps/api/src/seed/demo-data';
 import { loadDemoCatalogue } from '../../apps/api/src/seed/demo-seed';
 import { SeededRandom } from '../../apps/api/src/seed/random';
 import { defaultDataDir } from './search-engine-corpus';
@@ -83,29 +83,13 @@ function placeNear(rng: SeededRandom, places: { cities: Place[]; communes: Place
   return { lat: commune.lat, lng: commune.lng };
 }
 
-/** Offers whose title maps to a ROME occupation with skills, as in the demo seed. */
-function usableTitles(catalogue: DemoCatalogue): { romeCode: string }[] {
-  return catalogue.offerKeywords.flatMap((keywords) => {
-    const title = keywords[0]?.trim();
-    if (!title || title.length < 4 || title.length > 120) return [];
-    const romeCode = catalogue.romeMatcher.romeCodesFor(title)[0];
-    return romeCode && catalogue.skillsByRome.get(romeCode)?.length ? [{ romeCode }] : [];
-  });
-}
-
 function generateOffers(catalogue: DemoCatalogue, places: { cities: Place[]; communes: Place[] }, reference: MatchReference, count: number, rng: SeededRandom): MatchOffer[] {
-  const titles = usableTitles(catalogue);
+  const titles = usableOfferTitles(catalogue);
   const offers: MatchOffer[] = [];
   for (let i = 0; i < count; i++) {
     const { romeCode } = rng.pick(titles);
-    const contractType = rng.weighted([
-      [ContractType.APPRENTICESHIP, 70],
-      [ContractType.PROFESSIONALISATION, 18],
-      [ContractType.POEI, 8],
-      [ContractType.POEC, 4],
-    ] as const);
-    const skills = catalogue.skillsByRome.get(romeCode)!;
-    const chosen = rng.sample([...skills.filter((s) => s.core), ...rng.sample(skills.filter((s) => !s.core), 4)], rng.int(3, 7));
+    const contractType = rng.weighted(CONTRACT_MIX);
+    const chosen = pickOfferSkills(rng, catalogue.skillsByRome.get(romeCode)!);
     const poe = contractType === ContractType.POEI || contractType === ContractType.POEC;
     const candidatesPrograms = (catalogue.programsByRome.get(romeCode) ?? []).filter((id) => !poe || reference.programs.get(id)?.poeEligible);
     const start = rng.int(7, 240);
@@ -113,21 +97,12 @@ function generateOffers(catalogue: DemoCatalogue, places: { cities: Place[]; com
       id: `offer-${String(i).padStart(6, '0')}`,
       country: Country.FR,
       contractType,
-      hireContract:
-        contractType === ContractType.POEI
-          ? rng.chance(0.6)
-            ? { type: HireContractType.CDI, durationMonths: null }
-            : { type: HireContractType.CDD, durationMonths: rng.pick([6, 9, 12]) }
-          : null,
+      hireContract: pickHireContract(rng, contractType),
       romeCode,
       skills: chosen.map((s, k) => ({ code: s.code, level: rng.pick([SkillLevel.BEGINNER, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED]), required: k < 3 })),
       programIds: rng.sample(candidatesPrograms, rng.int(0, 3)),
       location: placeNear(rng, places),
-      remotePolicy: rng.weighted([
-        [RemotePolicy.ONSITE, 60],
-        [RemotePolicy.HYBRID, 32],
-        [RemotePolicy.REMOTE, 8],
-      ] as const),
+      remotePolicy: rng.weighted(REMOTE_MIX),
       startEarliest: isoDay(BENCH_TODAY, start),
       startLatest: isoDay(BENCH_TODAY, start + rng.int(30, 90)),
     });

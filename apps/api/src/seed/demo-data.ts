@@ -102,6 +102,41 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Contract types in the proportions of the demo (and benchmark) offers. */
+export const CONTRACT_MIX = [
+  [ContractType.APPRENTICESHIP, 70],
+  [ContractType.PROFESSIONALISATION, 18],
+  [ContractType.POEI, 8],
+  [ContractType.POEC, 4],
+] as const;
+
+export const REMOTE_MIX = [
+  [RemotePolicy.ONSITE, 60],
+  [RemotePolicy.HYBRID, 32],
+  [RemotePolicy.REMOTE, 8],
+] as const;
+
+/** Real offers whose title maps to a ROME occupation with skills. */
+export function usableOfferTitles(catalogue: DemoCatalogue): { keywords: string[]; title: string; romeCode: string }[] {
+  return catalogue.offerKeywords.flatMap((keywords) => {
+    const title = keywords[0]?.trim();
+    if (!title || title.length < 4 || title.length > 120) return [];
+    const romeCode = catalogue.romeMatcher.romeCodesFor(title)[0];
+    return romeCode && catalogue.skillsByRome.get(romeCode)?.length ? [{ keywords, title, romeCode }] : [];
+  });
+}
+
+/** 3 to 7 of an occupation's skills, its core ones first in the draw. */
+export function pickOfferSkills<S extends { core: boolean }>(rng: SeededRandom, skills: readonly S[]): S[] {
+  return rng.sample([...skills.filter((s) => s.core), ...rng.sample(skills.filter((s) => !s.core), 4)], rng.int(3, 7));
+}
+
+/** The job a POEI promises: a CDI, or a fixed-term contract of 6 to 12 months; none for other contracts. */
+export function pickHireContract(rng: SeededRandom, contractType: ContractType): { type: HireContractType; durationMonths: number | null } | null {
+  if (contractType !== ContractType.POEI) return null;
+  return rng.chance(0.6) ? { type: HireContractType.CDI, durationMonths: null } : { type: HireContractType.CDD, durationMonths: rng.pick([6, 9, 12]) };
+}
+
 export function generateDemoSet(catalogue: DemoCatalogue, now: Date, seed = 2026, sizes = { organizations: 12, offers: 240, candidates: 80 }): DemoSet {
   const rng = new SeededRandom(seed);
   const pickPlace = () => rng.weighted(catalogue.places.map((p) => [p, p.weight] as const));
@@ -120,23 +155,11 @@ export function generateDemoSet(catalogue: DemoCatalogue, now: Date, seed = 2026
     });
   }
 
-  // Keep only real offers whose title maps to a ROME occupation with skills.
-  const usable = catalogue.offerKeywords.flatMap((keywords) => {
-    const title = keywords[0]?.trim();
-    if (!title || title.length < 4 || title.length > 120) return [];
-    const romeCode = catalogue.romeMatcher.romeCodesFor(title)[0];
-    return romeCode && catalogue.skillsByRome.get(romeCode)?.length ? [{ keywords, title, romeCode }] : [];
-  });
+  const usable = usableOfferTitles(catalogue);
 
   const offers: DemoOffer[] = rng.sample(usable, sizes.offers).map(({ keywords, title, romeCode }, i) => {
-    const contractType = rng.weighted([
-      [ContractType.APPRENTICESHIP, 70],
-      [ContractType.PROFESSIONALISATION, 18],
-      [ContractType.POEI, 8],
-      [ContractType.POEC, 4],
-    ] as const);
-    const skills = catalogue.skillsByRome.get(romeCode)!;
-    const chosen = rng.sample([...skills.filter((s) => s.core), ...rng.sample(skills.filter((s) => !s.core), 4)], rng.int(3, 7));
+    const contractType = rng.weighted(CONTRACT_MIX);
+    const chosen = pickOfferSkills(rng, catalogue.skillsByRome.get(romeCode)!);
     const start = addMonths(now, rng.int(1, 8));
     const status = rng.weighted([
       [OfferStatus.PUBLISHED, 85],
@@ -152,21 +175,12 @@ export function generateDemoSet(catalogue: DemoCatalogue, now: Date, seed = 2026
         .map(capitalise)
         .join(' · ')}.`,
       contractType,
-      hireContract:
-        contractType === ContractType.POEI
-          ? rng.chance(0.6)
-            ? { type: HireContractType.CDI, durationMonths: null }
-            : { type: HireContractType.CDD, durationMonths: rng.pick([6, 9, 12]) }
-          : null,
+      hireContract: pickHireContract(rng, contractType),
       romeCode,
       skills: chosen.map((s, k) => ({ code: s.code, label: s.label, level: rng.pick(Object.values(SkillLevel).slice(0, 3)), required: k < 3 })),
       programIds: rng.sample(catalogue.programsByRome.get(romeCode) ?? [], rng.int(0, 3)),
       place: pickPlace(),
-      remotePolicy: rng.weighted([
-        [RemotePolicy.ONSITE, 60],
-        [RemotePolicy.HYBRID, 32],
-        [RemotePolicy.REMOTE, 8],
-      ] as const),
+      remotePolicy: rng.weighted(REMOTE_MIX),
       startEarliest: isoDate(start),
       startLatest: isoDate(addMonths(start, rng.int(1, 3))),
       positions: rng.weighted([
