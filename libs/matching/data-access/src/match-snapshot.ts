@@ -68,11 +68,12 @@ export class MatchSnapshot<T extends { id: string }> {
 
   private async reload(em: EntityManager, now: number): Promise<T[]> {
     // Events first: whatever committed before the rows are read is in them.
-    const recent = await this.eventsAbove(em, await this.floorFor(em));
+    const floor = await this.floorFor(em);
+    const recent = await this.eventsAbove(em, floor);
     this.rows = await this.source.loadAll(em);
     this.loadedAt = now;
     this.applied = new Set(recent.map((e) => e.id));
-    this.floor = recent.length ? Math.min(...recent.map((e) => e.id)) - 1 : await this.floorFor(em);
+    this.floor = floor;
     this.marks = [];
     this.settle(now, recent.reduce((max, e) => Math.max(max, e.id), this.floor));
     return this.rows;
