@@ -32,6 +32,22 @@ import { TaxonomyModule } from '@alternance/taxonomy/feature';
 import { ormOptions } from './persistence/orm-config';
 import { CrossContextHooks } from './cross-context-hooks';
 
+/**
+ * The features the worker (apps/worker) runs too, in the order they register their personal
+ * data (erasure goes through them in this order). Matching only answers queries: the API alone has it.
+ */
+export const BACKGROUND_FEATURES = [
+  IdentityModule,
+  OrganizationsModule,
+  TaxonomyModule,
+  ProgramsModule,
+  OffersModule,
+  CandidatesModule,
+  SearchModule,
+  NotificationsModule,
+  ApplicationsModule,
+];
+
 /** The single-process API: every feature over one database and one GraphQL schema. */
 @Module({})
 export class AppModule {
@@ -67,16 +83,8 @@ export class AppModule {
             };
           },
         }),
-        IdentityModule,
-        OrganizationsModule,
-        TaxonomyModule,
-        ProgramsModule,
-        OffersModule,
-        CandidatesModule,
-        SearchModule,
+        ...BACKGROUND_FEATURES,
         MatchingModule,
-        NotificationsModule,
-        ApplicationsModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, CrossContextHooks],
     };

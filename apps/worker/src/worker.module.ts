@@ -2,16 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Clock, systemClock } from '@alternance/platform/domain';
 import { AppConfig, PlatformModule } from '@alternance/platform/nest';
-import { CrossContextHooks, ormOptions } from '@alternance/api';
-import { ApplicationsModule } from '@alternance/applications/feature';
-import { CandidatesModule } from '@alternance/candidates/feature';
-import { IdentityModule } from '@alternance/identity/feature';
-import { OffersModule } from '@alternance/offers/feature';
-import { OrganizationsModule } from '@alternance/organizations/feature';
-import { ProgramsModule } from '@alternance/programs/feature';
-import { SearchModule } from '@alternance/search/feature';
-import { NotificationsModule } from '@alternance/notifications/feature';
-import { TaxonomyModule } from '@alternance/taxonomy/feature';
+import { BACKGROUND_FEATURES, CrossContextHooks, ormOptions } from '@alternance/api';
 
 /**
  * The background half of the API: the same features and cross-context hooks (so an offer
@@ -27,15 +18,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot(config, clock),
         MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: false }),
-        IdentityModule,
-        OrganizationsModule,
-        TaxonomyModule,
-        ProgramsModule,
-        OffersModule,
-        CandidatesModule,
-        SearchModule,
-        NotificationsModule,
-        ApplicationsModule,
+        ...BACKGROUND_FEATURES,
       ],
       providers: [CrossContextHooks],
     };
