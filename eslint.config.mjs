@@ -76,8 +76,9 @@ export default [
     },
   },
   {
-    // The worker app, and only it, reuses the API app's persistence set-up and cross-context wiring.
-    files: ['apps/worker/**/*.ts'],
+    // The worker, the subgraphs and the gateway are composition roots over the API app's wiring
+    // (persistence, cross-context hooks, the GraphQL server set-up, the playground).
+    files: ['apps/worker/**/*.ts', 'apps/job-board/**/*.ts', 'apps/talent-marketplace/**/*.ts', 'apps/matcher/**/*.ts', 'apps/gateway/**/*.ts', 'tools/federation/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@alternance/api'], depConstraints: [...layers, ...scopes] }],
     },

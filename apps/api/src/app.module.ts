@@ -1,8 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig, ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Clock, systemClock } from '@alternance/platform/domain';
 import {
@@ -19,22 +19,23 @@ import {
   graphqlLimits,
   operationLogPlugin,
 } from '@alternance/platform/nest';
-import { ApplicationsModule } from '@alternance/applications/feature';
-import { CandidatesModule } from '@alternance/candidates/feature';
-import { IdentityModule } from '@alternance/identity/feature';
-import { OffersModule } from '@alternance/offers/feature';
-import { OrganizationsModule } from '@alternance/organizations/feature';
-import { ProgramsModule } from '@alternance/programs/feature';
-import { SearchModule } from '@alternance/search/feature';
-import { MatchingModule } from '@alternance/matching/feature';
-import { NotificationsModule } from '@alternance/notifications/feature';
-import { TaxonomyModule } from '@alternance/taxonomy/feature';
+import { ApplicationsApiModule, ApplicationsModule, CandidateIdentityModule, InvitationsApiModule } from '@alternance/applications/feature';
+import { CandidateFieldsModule, CandidatesApiModule, CandidatesModule } from '@alternance/candidates/feature';
+import { IdentityApiModule, IdentityModule } from '@alternance/identity/feature';
+import { OfferFieldsModule, OffersApiModule, OffersModule } from '@alternance/offers/feature';
+import { OrganizationFieldsModule, OrganizationsApiModule, OrganizationsModule } from '@alternance/organizations/feature';
+import { ProgramFieldsModule, ProgramsApiModule, ProgramsModule } from '@alternance/programs/feature';
+import { CandidateSearchApiModule, OfferSearchApiModule, SearchModule } from '@alternance/search/feature';
+import { MatchingApiModule } from '@alternance/matching/feature';
+import { NotificationsApiModule, NotificationsModule } from '@alternance/notifications/feature';
+import { TaxonomyApiModule, TaxonomyModule } from '@alternance/taxonomy/feature';
 import { ormOptions } from './persistence/orm-config';
 import { CrossContextHooks } from './cross-context-hooks';
 
 /**
- * The features the worker (apps/worker) runs too, in the order they register their personal
- * data (erasure goes through them in this order). Matching only answers queries: the API alone has it.
+ * The features every process has (the API, each subgraph, the worker), without their GraphQL
+ * resolvers, in the order they register their personal data (erasure goes through them in
+ * this order). Matching only answers queries: the services that serve match queries add it.
  */
 export const BACKGROUND_FEATURES = [
   IdentityModule,
@@ -48,45 +49,103 @@ export const BACKGROUND_FEATURES = [
   ApplicationsModule,
 ];
 
-/** The single-process API: every feature over one database and one GraphQL schema. */
+/**
+ * The fields of the entities several services return (Offer, Candidate, Organization, Program)
+ * that other contexts' data resolve, and their reference resolvers: every GraphQL service has them.
+ */
+export const ENTITY_FIELDS: Type[] = [OfferFieldsModule, CandidateFieldsModule, CandidateIdentityModule, OrganizationFieldsModule, ProgramFieldsModule];
+
+/**
+ * What a process serves over GraphQL: the modules of its part of the API (their resolvers) on
+ * top of the features every process has, and whether it is a federation subgraph.
+ */
+export interface ApiSurface {
+  /** The service's name: `api` for the single process, else the subgraph's. */
+  name: string;
+  federated: boolean;
+  modules: Type[];
+}
+
+/** The single process: the whole API. */
+export const SINGLE_PROCESS: ApiSurface = {
+  name: 'api',
+  federated: false,
+  modules: [
+    ...ENTITY_FIELDS,
+    IdentityApiModule,
+    ProgramsApiModule,
+    TaxonomyApiModule,
+    OrganizationsApiModule,
+    OffersApiModule,
+    CandidatesApiModule,
+    OfferSearchApiModule,
+    CandidateSearchApiModule,
+    ApplicationsApiModule,
+    InvitationsApiModule,
+    NotificationsApiModule,
+    MatchingApiModule,
+  ],
+};
+
+/**
+ * A process serving GraphQL: every feature over one database, and the schema of its surface.
+ * The single-process API serves the whole schema; a subgraph (apps/job-board,
+ * apps/talent-marketplace, apps/matcher) serves its part as an Apollo Federation 2 subgraph.
+ * Both run the same validation, limits, rate limits, guards and logging.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = systemClock, surface: ApiSurface = SINGLE_PROCESS): DynamicModule {
+    const inject = [TokenService, RateLimitPlugin];
+    const graphql = surface.federated
+      ? GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          imports: [RateLimitModule],
+          inject,
+          useFactory: (tokens: TokenService, rateLimit: RateLimitPlugin) => {
+            const options = graphqlOptions(config, tokens, rateLimit);
+            // Traces for Apollo's hosted reporting are not used: no per-request tracing cost.
+            return { ...options, plugins: [...options.plugins, ApolloServerPluginInlineTraceDisabled()], autoSchemaFile: { federation: 2 } };
+          },
+        })
+      : GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [RateLimitModule],
+          inject,
+          useFactory: (tokens: TokenService, rateLimit: RateLimitPlugin) => ({ ...graphqlOptions(config, tokens, rateLimit), autoSchemaFile: true }),
+        });
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, clock),
         MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: true }),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          imports: [RateLimitModule],
-          inject: [TokenService, RateLimitPlugin],
-          useFactory: (tokens: TokenService, rateLimit: RateLimitPlugin) => {
-            // Document limits (QUERY_TOO_COMPLEX) and mutation budgets (RATE_LIMITED) act before any resolver runs.
-            const limits = graphqlLimits(config.graphqlLimits);
-            const logger = createAppLogger(config.logLevel);
-            return {
-              autoSchemaFile: true,
-              sortSchema: true,
-              playground: false,
-              introspection: config.introspection,
-              plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rateLimit, operationLogPlugin(logger)],
-              validationRules: limits.validationRules,
-              parseOptions: limits.parseOptions,
-              logger: apolloLogger(logger),
-              includeStacktraceInErrorResponses: false,
-              csrfPrevention: true,
-              allowBatchedHttpRequests: false,
-              fieldResolverEnhancers: ['guards'],
-              context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
-              formatError: formatGraphqlError,
-            };
-          },
-        }),
+        graphql,
         ...BACKGROUND_FEATURES,
-        MatchingModule,
+        ...surface.modules,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, CrossContextHooks],
     };
   }
+}
+
+/** The GraphQL server's options, the same for the single process and every subgraph. */
+function graphqlOptions(config: AppConfig, tokens: TokenService, rateLimit: RateLimitPlugin) {
+  // Document limits (QUERY_TOO_COMPLEX) and mutation budgets (RATE_LIMITED) act before any resolver runs.
+  const limits = graphqlLimits(config.graphqlLimits);
+  const logger = createAppLogger(config.logLevel);
+  return {
+    sortSchema: true,
+    playground: false,
+    introspection: config.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rateLimit, operationLogPlugin(logger)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    logger: apolloLogger(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    fieldResolverEnhancers: ['guards' as const],
+    context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
+    formatError: formatGraphqlError,
+  };
 }

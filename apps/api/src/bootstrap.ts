@@ -17,7 +17,7 @@ import {
   securityHeaders,
 } from '@alternance/platform/nest';
 import { SEARCH_INDEXES, SearchIndexes } from '@alternance/search/feature';
-import { AppModule } from './app.module';
+import { ApiSurface, AppModule, SINGLE_PROCESS } from './app.module';
 import { mountPlayground } from './playground/playground';
 import { prepareDatabase } from './persistence/prepare-database';
 
@@ -31,9 +31,9 @@ const drains = new WeakMap<INestApplication, { drain: HttpDrain; logger?: JsonLo
  * everything, in order: request ids and the access log, in-flight tracking for graceful
  * shutdown, security headers, the health probes, then the JSON body parser with its limit.
  */
-export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
+export async function createApp(config: AppConfig, clock: Clock = systemClock, surface: ApiSurface = SINGLE_PROCESS): Promise<INestApplication> {
   const logger = createAppLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, surface), {
     logger: logger ?? false,
     bodyParser: false,
   });

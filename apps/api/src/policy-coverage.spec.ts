@@ -46,7 +46,7 @@ describe('access policies', () => {
       }
     }
     expect(resolvers.length).toBeGreaterThan(20);
-    expect(resolvers).toEqual(expect.arrayContaining(['CandidatesResolver.birthDate', 'OffersResolver.createOffer', 'IdentityResolver.me']));
+    expect(resolvers).toEqual(expect.arrayContaining(['CandidateFieldsResolver.birthDate', 'OffersResolver.createOffer', 'IdentityResolver.me']));
     expect(missing).toEqual([]);
   });
 });

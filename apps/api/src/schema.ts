@@ -3,9 +3,9 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { execute, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { loadConfig } from '@alternance/platform/nest';
-import { AppModule } from './app.module';
+import { ApiSurface, AppModule } from './app.module';
 
 /**
  * The public schema as SDL, printed from the code: `npm run schema` writes it to schema.gql
@@ -22,5 +22,29 @@ export async function generateSchema(): Promise<string> {
   } finally {
     await app.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+}
+
+/**
+ * A subgraph's SDL with its federation directives, as the subgraph itself reports it
+ * (`{ _service { sdl } }`): what composition reads.
+ */
+export async function generateSubgraphSdl(surface: ApiSurface): Promise<string> {
+  const file = path.join(os.tmpdir(), `alternance-subgraph-${surface.name}-${process.pid}.sqlite`);
+  const searchDir = path.join(os.tmpdir(), `alternance-subgraph-search-${surface.name}-${process.pid}`);
+  const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
+  const config = { ...base, search: { engine: 'embedded' as const, dir: searchDir } };
+  const app = await NestFactory.create(AppModule.forRoot(config, undefined, surface), { logger: false });
+  try {
+    await app.init();
+    const { schema } = app.get(GraphQLSchemaHost);
+    const result = await execute({ schema, document: parse('{ _service { sdl } }') });
+    const sdl = (result.data as { _service?: { sdl?: string } } | null)?._service?.sdl;
+    if (!sdl) throw new Error(`${surface.name} is not a federation subgraph: ${JSON.stringify(result.errors)}`);
+    return sdl;
+  } finally {
+    await app.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    rmSync(searchDir, { recursive: true, force: true });
   }
 }

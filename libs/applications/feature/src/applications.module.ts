@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '@alternance/platform/nest';
 import { ApplicationNotices } from './application-notices';
 import { ApplicationsPersonalData } from './applications-personal-data';
-import { ApplicationsResolver, OfferApplicationsResolver } from './applications.resolver';
+import { ApplicationsResolver, OfferApplicationsResolver, OfferInvitationsResolver } from './applications.resolver';
 import { ApplicationsService } from './applications.service';
 import { CandidateIdentityResolver } from './candidate-identity.resolver';
 import { EligibilityCheck } from './eligibility-check';
@@ -10,20 +10,10 @@ import { ExpiredOfferApplicants } from './expired-offer-applicants';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
 
+/** Applications and invitations: their rules, storage, notices and personal data, without GraphQL. */
 @Module({
-  providers: [
-    ApplicationsService,
-    InvitationsService,
-    EligibilityCheck,
-    ApplicationNotices,
-    ApplicationsPersonalData,
-    ApplicationsResolver,
-    InvitationsResolver,
-    OfferApplicationsResolver,
-    CandidateIdentityResolver,
-    ExpiredOfferApplicants,
-  ],
-  exports: [ExpiredOfferApplicants],
+  providers: [ApplicationsService, InvitationsService, EligibilityCheck, ApplicationNotices, ApplicationsPersonalData, ExpiredOfferApplicants],
+  exports: [ApplicationsService, InvitationsService, ExpiredOfferApplicants],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(
@@ -35,3 +25,15 @@ export class ApplicationsModule implements OnModuleInit {
     this.registry.register(this.personalData);
   }
 }
+
+/** A candidate's name and email as the viewer may see them (revealed by an accepted invitation): in every service that returns profiles. */
+@Module({ providers: [CandidateIdentityResolver] })
+export class CandidateIdentityModule {}
+
+/** Applying and the pipeline: the application queries and mutations, `Offer.applicationsCount` and `Offer.applications`. */
+@Module({ imports: [ApplicationsModule], providers: [ApplicationsResolver, OfferApplicationsResolver] })
+export class ApplicationsApiModule {}
+
+/** Invitations: inviting, accepting, declining, `myInvitations` and `Offer.invitations`. */
+@Module({ imports: [ApplicationsModule], providers: [InvitationsResolver, OfferInvitationsResolver] })
+export class InvitationsApiModule {}

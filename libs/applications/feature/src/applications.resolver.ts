@@ -71,13 +71,12 @@ export class OfferApplicationsResolver {
 
   constructor(
     private readonly applicationService: ApplicationsService,
-    private readonly invitationService: InvitationsService,
     private readonly em: EntityManager,
   ) {}
 
   @Public()
   @ResolveField(() => Int, {
-    description: 'Applications received and not withdrawn (rejected and hired ones included). One grouped count for a whole page of offers.',
+    description: 'Applications received and not withdrawn (rejected and hired ones included).',
   })
   async applicationsCount(@Context() context: object, @Parent() offer: Offer): Promise<number> {
     return (await this.counts.of(context).get(offer.id)) ?? 0;
@@ -92,6 +91,12 @@ export class OfferApplicationsResolver {
     const page = await this.applicationService.forOffer(viewer, offer.id, pageRequest(args.first, args.after), args.status);
     return toConnection(page, (a) => toApplication(a, viewer));
   }
+}
+
+/** The offer's invitations: for its organization and staff. */
+@Resolver(() => Offer)
+export class OfferInvitationsResolver {
+  constructor(private readonly invitationService: InvitationsService) {}
 
   @Roles(...MANAGERS)
   @ResolveField(() => InvitationConnection, {

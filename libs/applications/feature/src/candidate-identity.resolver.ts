@@ -28,7 +28,7 @@ export class CandidateIdentityResolver {
   @Public()
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Contact email: for the candidate, staff, employers of PUBLIC profiles, and employers of an organization whose invitation the candidate accepted.',
+    description: 'Contact email; only for the candidate, staff, employers of PUBLIC profiles, and employers of an organization whose invitation the candidate accepted.',
   })
   async email(@CurrentViewer() viewer: Viewer | null, @Context() context: object, @Parent() candidate: Candidate): Promise<string | null> {
     if (candidate.email !== null) return candidate.email;

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, Role } from '@alternance/platform/nest';
 import { ApplicationStatus, InvitationStatus, RejectionReason } from '@alternance/applications/domain';
 import { Candidate } from '@alternance/candidates/graphql';
@@ -41,6 +41,7 @@ registerEnumType(InvitationStatus, {
 });
 
 @ObjectType({ description: 'A screening question of the offer, as asked, with the candidate’s answer.' })
+@Directive('@shareable')
 export class ScreeningAnswer {
   @Field({ description: 'The question.' })
   question!: string;
@@ -50,6 +51,7 @@ export class ScreeningAnswer {
 }
 
 @ObjectType({ description: 'One move of an application.' })
+@Directive('@shareable')
 export class ApplicationEvent {
   @Field(() => ApplicationStatus, { description: 'The status the application moved to.' })
   status!: ApplicationStatus;
@@ -71,6 +73,7 @@ export class ApplicationEvent {
 }
 
 @ObjectType({ description: 'A candidate’s application to an offer, with its status history.' })
+@Directive('@shareable')
 export class Application {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -110,6 +113,7 @@ export class Application {
 }
 
 @ObjectType({ description: 'An employer’s invitation to a marketplace candidate to apply to an offer.' })
+@Directive('@shareable')
 export class Invitation {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { ForbiddenException, Role, Viewer } from '@alternance/platform/domain';
-import { Authenticated, CurrentViewer, Roles } from '@alternance/platform/nest';
+import { Authenticated, CurrentViewer, Public, Roles } from '@alternance/platform/nest';
 import { canReadPrivateFields } from '@alternance/candidates/domain';
 import { Candidate, CandidatePrivateFields, CandidateProfileInput, toCandidate } from '@alternance/candidates/graphql';
 import { Gender } from '@alternance/candidates/domain';
@@ -9,10 +9,7 @@ import { CandidatesService } from './candidates.service';
 
 @Resolver(() => Candidate)
 export class CandidatesResolver {
-  constructor(
-    private readonly candidates: CandidatesService,
-    private readonly programMapper: ProgramMapper,
-  ) {}
+  constructor(private readonly candidates: CandidatesService) {}
 
   @Roles(Role.CANDIDATE)
   @Mutation(() => Candidate, { description: 'Create or change your candidate profile; omitted fields stay as they are.' })
@@ -35,6 +32,27 @@ export class CandidatesResolver {
   })
   async candidate(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Candidate id.' }) id: string) {
     const found = await this.candidates.findVisible(viewer, id);
+    return found ? toCandidate(found.candidate, found.user, viewer) : null;
+  }
+}
+
+/**
+ * The profile's training paths and private fields (each checked for the viewer), and how
+ * another service of the federated deployment gets a profile from its id: the same visibility
+ * as `candidate(id)`, nothing for anonymous requests.
+ */
+@Resolver(() => Candidate)
+export class CandidateFieldsResolver {
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly programMapper: ProgramMapper,
+  ) {}
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null) {
+    if (!viewer) return null;
+    const found = await this.candidates.findVisible(viewer, reference.id);
     return found ? toCandidate(found.candidate, found.user, viewer) : null;
   }
 

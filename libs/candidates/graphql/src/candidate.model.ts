@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EducationLevel, Gender, RemotePreference, Visibility } from '@alternance/candidates/domain';
 import { Program } from '@alternance/programs/graphql';
 import { Location, Skill } from '@alternance/taxonomy/graphql';
@@ -21,6 +21,7 @@ registerEnumType(EducationLevel, {
 registerEnumType(Gender, { name: 'Gender', description: 'Self-declared, optional, used for aggregate reporting only.' });
 
 @ObjectType({ description: 'A skill the candidate has.' })
+@Directive('@shareable')
 export class CandidateSkill {
   @Field(() => Skill, { description: 'The skill.' })
   skill!: Skill;
@@ -38,6 +39,8 @@ export interface CandidatePrivateFields {
 }
 
 @ObjectType({ description: 'A candidate’s profile on the talent marketplace.' })
+@Directive('@key(fields: "id")')
+@Directive('@shareable')
 export class Candidate {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -48,13 +51,10 @@ export class Candidate {
   /** Private values, read only by the guarded field resolvers below. */
   privateFields!: CandidatePrivateFields;
 
-  @Field(() => String, { nullable: true, description: 'Name; null for employers viewing an ANONYMOUS profile, until the candidate accepts their organization’s invitation.' })
+  /** The name as masked for the viewer; the `displayName` field resolver may reveal it (applications context). */
   displayName!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Contact email; only for the candidate, staff, employers of PUBLIC profiles, and employers of an organization whose invitation the candidate accepted.',
-  })
+  /** The email as masked for the viewer; the `email` field resolver may reveal it (applications context). */
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: 'One line about what the candidate looks for.' })
@@ -67,7 +67,6 @@ export class Candidate {
   desiredRomeCodes!: string[];
 
   /** Resolved by a field resolver from `programIds`. */
-  @Field(() => [Program], { description: 'Training paths the candidate follows or targets.' })
   programs?: Program[];
 
   programIds!: string[];

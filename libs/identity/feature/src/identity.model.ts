@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Country, Role } from '@alternance/platform/nest';
@@ -7,6 +7,7 @@ import { Organization } from '@alternance/organizations/graphql';
 import { OrganizationSize } from '@alternance/organizations/domain';
 
 @ObjectType({ description: 'An account.' })
+@Directive('@shareable')
 export class User {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -1,8 +1,9 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Candidate } from '@alternance/candidates/graphql';
 import { Offer } from '@alternance/offers/graphql';
 
 @ObjectType({ description: 'One line of a match explanation.' })
+@Directive('@shareable')
 export class MatchReason {
   @Field({ description: 'Stable code, e.g. REQUIRED_SKILLS or AGE_ABOVE_MAXIMUM.' })
   code!: string;
@@ -18,6 +19,7 @@ export class MatchReason {
 }
 
 @ObjectType({ description: 'A skill to learn before the job starts.' })
+@Directive('@shareable')
 export class GapSkill {
   @Field({ description: 'ROME skill code.' })
   code!: string;
@@ -27,6 +29,7 @@ export class GapSkill {
 }
 
 @ObjectType({ description: 'A training path that teaches the whole gap within the legal POE hours.' })
+@Directive('@shareable')
 export class GapProgram {
   @Field(() => ID, { description: 'Program id.' })
   id!: string;
@@ -39,6 +42,7 @@ export class GapProgram {
 }
 
 @ObjectType({ description: 'For POE offers: what the candidate still has to learn, and which paths teach it.' })
+@Directive('@shareable')
 export class TrainingGap {
   @Field(() => [GapSkill], { description: 'Required skills not yet held at the needed level.' })
   skills!: GapSkill[];

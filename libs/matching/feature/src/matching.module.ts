@@ -2,5 +2,10 @@ import { Module } from '@nestjs/common';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
 
-@Module({ providers: [MatchingService, MatchingResolver] })
+/** The matcher over the live data, without GraphQL. */
+@Module({ providers: [MatchingService], exports: [MatchingService] })
 export class MatchingModule {}
+
+/** `matchOffersForCandidate` and `matchCandidatesForOffer`. */
+@Module({ imports: [MatchingModule], providers: [MatchingResolver] })
+export class MatchingApiModule {}

@@ -22,8 +22,8 @@ import { JobRunner } from './jobs/job-runner';
 
 /**
  * Inboxes and mail (the platform's notice board), saved searches and their alerts, offer
- * expiry, data rights and retention, and the scheduler that runs the periodic jobs. Global,
- * so any context can inject NOTICE_BOARD.
+ * expiry, data rights and retention, and the scheduler that runs the periodic jobs, without
+ * GraphQL. Global, so any context can inject NOTICE_BOARD.
  */
 @Global()
 @Module({
@@ -34,19 +34,20 @@ import { JobRunner } from './jobs/job-runner';
     NotificationNoticeBoard,
     { provide: NOTICE_BOARD, useExisting: NotificationNoticeBoard },
     NotificationsService,
-    NotificationsResolver,
     SavedSearchesService,
-    SavedSearchesResolver,
     SavedSearchAlertsJob,
     OfferExpiryJob,
     DataRightsService,
-    DataRightsResolver,
     RetentionJob,
     NotificationsPersonalData,
     SavedSearchesPersonalData,
     { provide: APP_GUARD, useClass: AccountGuard },
     JobRunner,
   ],
-  exports: [NOTICE_BOARD, MAILER, MailDispatcher, OfferExpiryJob, SavedSearchAlertsJob, RetentionJob, DataRightsService, JobRunner],
+  exports: [NOTICE_BOARD, MAILER, MailDispatcher, NotificationsService, SavedSearchesService, OfferExpiryJob, SavedSearchAlertsJob, RetentionJob, DataRightsService, JobRunner],
 })
 export class NotificationsModule {}
+
+/** The inbox, saved searches and data rights (`exportMyData`, `deleteMyAccount`). */
+@Module({ providers: [NotificationsResolver, SavedSearchesResolver, DataRightsResolver] })
+export class NotificationsApiModule {}

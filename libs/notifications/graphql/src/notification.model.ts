@@ -1,4 +1,4 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NoticeKind, NoticeSubjectType } from '@alternance/platform/domain';
 import { PageArgs, PageInfo } from '@alternance/platform/nest';
@@ -31,6 +31,7 @@ export enum NotificationSubjectType {
 registerEnumType(NotificationSubjectType satisfies Record<NoticeSubjectType, NoticeSubjectType>, { name: 'NotificationSubjectType', description: 'What a notification is about (see `subjectId`).' });
 
 @ObjectType({ description: 'A notice in your inbox; each is also sent by mail.' })
+@Directive('@shareable')
 export class Notification {
   @Field(() => ID, { description: 'Notification id.' })
   id!: string;
@@ -61,6 +62,7 @@ export class Notification {
 }
 
 @ObjectType({ description: 'One notification in a list, with its cursor.' })
+@Directive('@shareable')
 export class NotificationEdge {
   @Field({ description: 'Opaque position of this item: pass it as `after`.' })
   cursor!: string;

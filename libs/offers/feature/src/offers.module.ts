@@ -2,8 +2,17 @@ import { Module } from '@nestjs/common';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
-import { OffersResolver, OrganizationOffersResolver } from './offers.resolver';
+import { OfferFieldsResolver, OffersResolver, OrganizationOffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 
-@Module({ providers: [OffersService, OffersResolver, OrganizationOffersResolver, TaxonomyRepository, ProgramRepository, ProgramMapper] })
+/** Offers: their rules and storage, without GraphQL (the worker and every service import it). */
+@Module({ providers: [OffersService, TaxonomyRepository, ProgramRepository, ProgramMapper], exports: [OffersService, ProgramMapper] })
 export class OffersModule {}
+
+/** The `Offer` entity's employer and training paths, and its reference resolver: in every service that returns offers. */
+@Module({ imports: [OffersModule], providers: [OfferFieldsResolver] })
+export class OfferFieldsModule {}
+
+/** Offer management: `offer(id)`, the offer mutations and `Organization.offers`. */
+@Module({ imports: [OffersModule, OfferFieldsModule], providers: [OffersResolver, OrganizationOffersResolver] })
+export class OffersApiModule {}

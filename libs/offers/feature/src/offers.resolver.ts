@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/core';
 import { Role, Viewer } from '@alternance/platform/domain';
 import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
@@ -12,11 +12,7 @@ const MANAGERS = [Role.EMPLOYER, Role.RECRUITER, Role.ADMIN];
 
 @Resolver(() => Offer)
 export class OffersResolver {
-  constructor(
-    private readonly offers: OffersService,
-    private readonly programMapper: ProgramMapper,
-    private readonly em: EntityManager,
-  ) {}
+  constructor(private readonly offers: OffersService) {}
 
   @Public()
   @Query(() => Offer, { nullable: true, description: 'One offer. Drafts are visible to their organization and staff only.' })
@@ -51,6 +47,27 @@ export class OffersResolver {
   @Mutation(() => Offer, { description: 'Close an offer: it leaves the job board for good.' })
   async closeOffer(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID, description: 'Offer id.' }) id: string) {
     return toOffer(await this.offers.close(viewer, id));
+  }
+}
+
+/**
+ * The offer's fields that other contexts' data resolve (its employer, its training paths), and
+ * how another service of the federated deployment gets an offer from its id: the same
+ * visibility as `offer(id)` (drafts for their organization and staff only).
+ */
+@Resolver(() => Offer)
+export class OfferFieldsResolver {
+  constructor(
+    private readonly offers: OffersService,
+    private readonly programMapper: ProgramMapper,
+    private readonly em: EntityManager,
+  ) {}
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null) {
+    const offer = await this.offers.findVisible(viewer, reference.id);
+    return offer ? toOffer(offer) : null;
   }
 
   @Public()

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContractType, HireContractType, OfferStatus, RemotePolicy, SalaryPeriod } from '@alternance/offers/domain';
 import { Organization } from '@alternance/organizations/graphql';
 import { Program } from '@alternance/programs/graphql';
@@ -24,6 +24,7 @@ registerEnumType(OfferStatus, {
 registerEnumType(SalaryPeriod, { name: 'SalaryPeriod', description: 'What a salary amount is paid for.' });
 
 @ObjectType({ description: 'The job a POEI leads to after training.' })
+@Directive('@shareable')
 export class HireContract {
   @Field(() => HireContractType, { description: 'Kind of contract.' })
   type!: HireContractType;
@@ -33,6 +34,7 @@ export class HireContract {
 }
 
 @ObjectType({ description: 'A skill the offer asks for.' })
+@Directive('@shareable')
 export class OfferSkill {
   @Field(() => Skill, { description: 'The skill.' })
   skill!: Skill;
@@ -45,6 +47,7 @@ export class OfferSkill {
 }
 
 @ObjectType({ description: 'When the job can start (dates as YYYY-MM-DD).' })
+@Directive('@shareable')
 export class StartWindow {
   @Field({ description: 'Earliest start date.' })
   earliest!: string;
@@ -54,6 +57,7 @@ export class StartWindow {
 }
 
 @ObjectType({ description: 'Pay, gross.' })
+@Directive('@shareable')
 export class Salary {
   @Field(() => Int, { nullable: true, description: 'Lower bound.' })
   min!: number | null;
@@ -69,6 +73,8 @@ export class Salary {
 }
 
 @ObjectType({ description: 'A job offer on the board: an apprenticeship, a professionalisation contract or a POE.' })
+@Directive('@key(fields: "id")')
+@Directive('@shareable')
 export class Offer {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -80,7 +86,6 @@ export class Offer {
   description!: string;
 
   /** Resolved by a field resolver from `organizationId`. */
-  @Field(() => Organization, { description: 'The employer.' })
   organization?: Organization;
 
   organizationId!: string;
@@ -98,7 +103,6 @@ export class Offer {
   skills!: OfferSkill[];
 
   /** Resolved by a field resolver from `programIds`. */
-  @Field(() => [Program], { description: 'Training paths the job can be taken with.' })
   programs?: Program[];
 
   programIds!: string[];
@@ -136,6 +140,6 @@ export class Offer {
   @Field(() => GraphQLISODateTime, { description: 'When it last changed.' })
   updatedAt!: Date;
 
-  @Field(() => Int, { description: 'Applications received and not withdrawn (rejected and hired ones included).' })
+  /** Resolved by a field resolver (applications context). */
   applicationsCount!: number;
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Role, Viewer } from '@alternance/platform/domain';
 import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
 import { Organization, UpdateOrganizationInput, toOrganization } from '@alternance/organizations/graphql';
@@ -19,5 +19,18 @@ export class OrganizationsResolver {
   @Mutation(() => Organization, { description: 'Change an organization: employers their own, staff any (give its id).' })
   async updateOrganization(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Fields to change.' }) input: UpdateOrganizationInput) {
     return toOrganization(await this.organizations.update(viewer, input));
+  }
+}
+
+/** How another service of the federated deployment gets an organization from its id (public, as `organization(id)`). */
+@Resolver(() => Organization)
+export class OrganizationFieldsResolver {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }) {
+    const org = await this.organizations.find(reference.id);
+    return org ? toOrganization(org) : null;
   }
 }

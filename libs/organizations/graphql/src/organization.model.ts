@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Country } from '@alternance/platform/domain';
 import { OrganizationSize } from '@alternance/organizations/domain';
 
@@ -8,6 +8,7 @@ registerEnumType(OrganizationSize, {
 });
 
 @ObjectType({ description: 'What an employer commits to for apprentices with disabilities.' })
+@Directive('@shareable')
 export class Accessibility {
   @Field({ description: 'A named disability referent (référent handicap) looks after apprentices.' })
   disabilityReferent!: boolean;
@@ -17,6 +18,8 @@ export class Accessibility {
 }
 
 @ObjectType({ description: 'An employer: a company or public body that hires apprentices.' })
+@Directive('@key(fields: "id")')
+@Directive('@shareable')
 export class Organization {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -2,7 +2,16 @@ import { Module } from '@nestjs/common';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
-import { ProgramsResolver } from './programs.resolver';
+import { ProgramFieldsResolver, ProgramsResolver } from './programs.resolver';
 
-@Module({ providers: [ProgramRepository, TaxonomyRepository, ProgramMapper, ProgramsResolver] })
+/** The catalogue of training paths, without GraphQL. */
+@Module({ providers: [ProgramRepository, TaxonomyRepository, ProgramMapper], exports: [ProgramRepository, ProgramMapper] })
 export class ProgramsModule {}
+
+/** The `Program` entity's reference resolver: in every service that returns training paths. */
+@Module({ imports: [ProgramsModule], providers: [ProgramFieldsResolver] })
+export class ProgramFieldsModule {}
+
+/** `programs` and `program(id)`. */
+@Module({ imports: [ProgramsModule, ProgramFieldsModule], providers: [ProgramsResolver] })
+export class ProgramsApiModule {}

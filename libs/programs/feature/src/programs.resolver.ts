@@ -1,4 +1,4 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
 import { pageRequest } from '@alternance/platform/domain';
 import { Public, toConnection } from '@alternance/platform/nest';
 import { ProgramRepository } from '@alternance/programs/data-access';
@@ -25,5 +25,17 @@ export class ProgramsResolver {
   async program(@Args('id', { type: () => ID, description: 'Program id.' }) id: string) {
     const found = (await this.programRepository.byIds([id])).get(id);
     return found ? (await this.mapper.toPrograms([found]))[0] : null;
+  }
+}
+
+/** How another service of the federated deployment gets a training path from its id (public). */
+@Resolver(() => Program)
+export class ProgramFieldsResolver {
+  constructor(private readonly mapper: ProgramMapper) {}
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }) {
+    return (await this.mapper.byIds([reference.id]))[0] ?? null;
   }
 }

@@ -1,10 +1,11 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConnectionType, Country, PageArgs } from '@alternance/platform/nest';
 import { Skill } from '@alternance/taxonomy/graphql';
 
 @ObjectType({ description: 'A competency block of a path, validated by a project.' })
+@Directive('@shareable')
 export class CompetencyBlock {
   @Field({ description: 'Block code.' })
   code!: string;
@@ -17,6 +18,8 @@ export class CompetencyBlock {
 }
 
 @ObjectType({ description: 'A training path: a certification prepared in 6 to 18 months alongside the job.' })
+@Directive('@key(fields: "id")')
+@Directive('@shareable')
 export class Program {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

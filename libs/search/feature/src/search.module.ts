@@ -7,7 +7,7 @@ import { EmbeddedIndexStore, OutboxRelay, loadSynonyms } from '@alternance/searc
 import { MeilisearchIndexStore } from '@alternance/search/meilisearch';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { SEARCH_INDEXES, SearchIndexes, SearchService } from './search.service';
-import { SearchResolver } from './search.resolver';
+import { CandidateSearchResolver, OfferSearchResolver } from './search.resolver';
 import { SearchPersonalData } from './search-personal-data';
 import { OFFER_SEARCH } from '@alternance/search/graphql';
 
@@ -79,9 +79,16 @@ export function createRelay(orm: MikroORM, indexes: SearchIndexes, config: AppCo
     SearchService,
     { provide: OFFER_SEARCH, useExisting: SearchService },
     SearchPersonalData,
-    SearchResolver,
     TaxonomyRepository,
   ],
-  exports: [OUTBOX_LISTENER, OutboxRelay, SEARCH_INDEXES, OFFER_SEARCH],
+  exports: [OUTBOX_LISTENER, OutboxRelay, SEARCH_INDEXES, OFFER_SEARCH, SearchService],
 })
 export class SearchModule {}
+
+/** `searchOffers`: the job board. */
+@Module({ providers: [OfferSearchResolver] })
+export class OfferSearchApiModule {}
+
+/** `searchCandidates`: the talent marketplace. */
+@Module({ providers: [CandidateSearchResolver] })
+export class CandidateSearchApiModule {}

@@ -4,8 +4,9 @@ import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
 import { CandidateSearchInput, CandidateSearchResult, OfferSearchInput, OfferSearchResult } from '@alternance/search/graphql';
 import { SearchService } from './search.service';
 
+/** The job board's search. */
 @Resolver()
-export class SearchResolver {
+export class OfferSearchResolver {
   constructor(private readonly search: SearchService) {}
 
   @Public()
@@ -15,6 +16,12 @@ export class SearchResolver {
   searchOffers(@CurrentViewer() viewer: Viewer | null, @Args('input', { description: 'What to look for.' }) input: OfferSearchInput) {
     return this.search.searchOffers(viewer, input);
   }
+}
+
+/** The talent marketplace's search. */
+@Resolver()
+export class CandidateSearchResolver {
+  constructor(private readonly search: SearchService) {}
 
   @Roles(Role.EMPLOYER, Role.RECRUITER, Role.ADMIN)
   @Query(() => CandidateSearchResult, {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -261,6 +261,7 @@ export class CandidateSearchInput extends SearchPageInput {
 }
 
 @ObjectType({ description: 'Where a result matched, with the matched words in <em>…</em>.' })
+@Directive('@shareable')
 export class Highlight {
   @Field({ description: 'Field name (title, description, skills, …).' })
   field!: string;
@@ -270,6 +271,7 @@ export class Highlight {
 }
 
 @ObjectType({ description: 'How many results have one value of a field.' })
+@Directive('@shareable')
 export class FacetValue {
   @Field({ description: 'The value.' })
   value!: string;
@@ -279,6 +281,7 @@ export class FacetValue {
 }
 
 @ObjectType({ description: 'Counts of results by the values of one field.' })
+@Directive('@shareable')
 export class Facet {
   @Field({ description: 'The field.' })
   field!: string;
@@ -288,6 +291,7 @@ export class Facet {
 }
 
 @ObjectType({ description: 'One offer found.' })
+@Directive('@shareable')
 export class OfferSearchEdge {
   @Field({ description: 'Position: pass it as `after`.' })
   cursor!: string;
@@ -318,6 +322,7 @@ export class OfferSearchResult {
 }
 
 @ObjectType({ description: 'One candidate found.' })
+@Directive('@shareable')
 export class CandidateSearchEdge {
   @Field({ description: 'Position: pass it as `after`.' })
   cursor!: string;

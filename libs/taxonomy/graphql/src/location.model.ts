@@ -1,8 +1,9 @@
-import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Country } from '@alternance/platform/nest';
 
 @ObjectType({ description: 'A place, with coordinates for distance search.' })
+@Directive('@shareable')
 export class Location {
   @Field(() => String, { nullable: true, description: 'City or commune name.' })
   city!: string | null;

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SkillKind, SkillLevel } from '@alternance/taxonomy/domain';
 
 registerEnumType(SkillLevel, { name: 'SkillLevel', description: 'How well a skill is mastered, or needed.' });
@@ -13,6 +13,7 @@ registerEnumType(SkillKind, {
 });
 
 @ObjectType({ description: 'A skill of the ROME 4.0 referential.' })
+@Directive('@shareable')
 export class Skill {
   @Field({ description: 'ROME item code (code OGR).' })
   code!: string;
@@ -28,6 +29,7 @@ export class Skill {
 }
 
 @ObjectType({ description: 'A skill an occupation calls for.' })
+@Directive('@shareable')
 export class OccupationSkill {
   @Field(() => Skill, { description: 'The skill.' })
   skill!: Skill;
@@ -37,6 +39,7 @@ export class OccupationSkill {
 }
 
 @ObjectType({ description: 'An occupation of the ROME 4.0 referential (fiche métier).' })
+@Directive('@shareable')
 export class Occupation {
   @Field({ description: 'ROME code, e.g. M1805.' })
   code!: string;
@@ -52,6 +55,7 @@ export class Occupation {
 }
 
 @ObjectType({ description: 'A neighbouring occupation one can move to from another.' })
+@Directive('@shareable')
 export class NeighbouringOccupation {
   @Field(() => Occupation, { description: 'The neighbouring occupation.' })
   occupation!: Occupation;

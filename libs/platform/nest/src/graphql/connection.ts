@@ -1,9 +1,10 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_SIZE, Page, encodeCursor } from '@alternance/platform/domain';
 
 @ObjectType({ description: 'Where a page stands in its list.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field({ description: 'True when a further page follows this one.' })
   hasNextPage!: boolean;
@@ -48,6 +49,7 @@ export interface Connection<T> {
 /** A Relay-style connection type for `node`, named `<Name>Connection`. */
 export function ConnectionType<T>(node: Type<T>, name: string, description: string): Type<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a list, with its cursor.` })
+  @Directive('@shareable')
   class EdgeType {
     @Field({ description: 'Opaque position of this item: pass it as `after`.' })
     cursor!: string;
@@ -57,6 +59,7 @@ export function ConnectionType<T>(node: Type<T>, name: string, description: stri
   }
 
   @ObjectType(`${name}Connection`, { description })
+  @Directive('@shareable')
   class ConnectionClass {
     @Field(() => [EdgeType], { description: 'The items of this page.' })
     edges!: EdgeType[];

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { LoggerService } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { RequestContext } from '../auth/policy';
 import { requestLogRecord } from './request-logging';
 
 /** Stack frames only: an error's first line is its message, which may quote what a user sent. */
@@ -21,7 +20,7 @@ const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
  * and logs each INTERNAL_SERVER_ERROR with the error's class and stack frames: never its
  * message, the query, the variables or the result.
  */
-export function operationLogPlugin(logger: LoggerService | undefined): ApolloServerPlugin<RequestContext> {
+export function operationLogPlugin<T extends { req?: unknown }>(logger: LoggerService | undefined): ApolloServerPlugin<T> {
   return {
     async requestDidStart({ contextValue }) {
       const req = contextValue?.req;

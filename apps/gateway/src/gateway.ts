@@ -1,0 +1,155 @@
+import type { Server } from 'node:http';
+import express, { Express, Request } from 'express';
+import { GraphQLFormattedError } from 'graphql';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { mountPlayground } from '@alternance/api';
+import {
+  DrainOutcome,
+  HttpDrain,
+  JsonLogger,
+  apolloLogger,
+  createAppLogger,
+  formatGraphqlError,
+  graphqlLimits,
+  healthRoutes,
+  jsonBody,
+  operationLogPlugin,
+  requestLogRecord,
+  requestLogging,
+  securityHeaders,
+} from '@alternance/platform/nest';
+import { GatewayConfig } from './gateway-config';
+
+const HEALTH_PATHS = ['/health/live', '/health/ready'];
+
+/** What the gateway keeps of a client request to pass on to the subgraphs. */
+export interface GatewayContext {
+  req: Request;
+}
+
+/**
+ * A subgraph reached over HTTP, with what it needs from the client's request: the
+ * Authorization header (each subgraph verifies the token itself), the request id (one id
+ * across the logs of every process) and the client's address (X-Forwarded-For, which the
+ * subgraphs believe when TRUST_PROXY names the gateway), so rate limits count the client.
+ */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const req = context.req;
+    if (!req || !request.http) return;
+    const headers = request.http.headers;
+    const authorization = req.headers.authorization;
+    if (authorization) headers.set('authorization', authorization);
+    headers.set('x-request-id', requestLogRecord(req).requestId);
+    const forwarded = req.headers['x-forwarded-for'];
+    const chain = [...(typeof forwarded === 'string' && req.app.get('trust proxy') ? [forwarded] : []), req.socket.remoteAddress ?? ''].filter(Boolean);
+    if (chain.length) headers.set('x-forwarded-for', chain.join(', '));
+  }
+}
+
+/**
+ * Errors a subgraph answered are already in the public form (stable code, no internals): they
+ * pass as they are, without the name of the service that raised them. The gateway's own
+ * errors (document limits, validation against the supergraph) take the API's format.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (typeof extensions.serviceName === 'string') {
+    const { serviceName: _service, ...rest } = extensions;
+    if (rest.code === 'DOWNSTREAM_SERVICE_ERROR' || rest.code === undefined) {
+      return { message: 'A service is unavailable; try again.', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
+  }
+  return formatGraphqlError(formatted, error);
+}
+
+export interface Gateway {
+  app: Express;
+  server: ApolloServer<GatewayContext>;
+  drain: HttpDrain;
+  logger?: JsonLogger;
+}
+
+/**
+ * The federated deployment's entry point: one GraphQL endpoint over the subgraphs, planned
+ * from the committed supergraph (never from introspecting the subgraphs). In front, as in the
+ * single process: request ids and the access log, in-flight tracking, security headers, the
+ * health probes (ready when every subgraph is), the body limit, the offline playground, and
+ * the same document limits, CSRF prevention and no batching.
+ */
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  const { app: settings } = config;
+  const logger = createAppLogger(settings.logLevel);
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    logger: apolloLogger(logger),
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      return new ForwardingDataSource({
+        url: target,
+        fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
+      });
+    },
+  });
+  const limits = graphqlLimits(settings.graphqlLimits);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: settings.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), operationLogPlugin<GatewayContext>(logger)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    logger: apolloLogger(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: formatGatewayError,
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', settings.trustProxy);
+  const drain = new HttpDrain();
+  app.use(requestLogging(logger, { quietPaths: HEALTH_PATHS }));
+  app.use(drain.middleware());
+  app.use(securityHeaders());
+  const subgraphs = subgraphHealthUrls(config);
+  app.use(
+    healthRoutes({
+      checks: subgraphs.map(({ name, url }) => ({
+        name,
+        check: async () => {
+          const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+          if (!res.ok) throw new Error(`${name} answered ${res.status}`);
+        },
+      })),
+      draining: () => drain.isDraining,
+      logger,
+    }),
+  );
+  app.use(jsonBody(settings.bodyLimitBytes));
+  if (settings.playground) mountPlayground(app);
+  app.use('/graphql', expressMiddleware(server, { context: async ({ req }) => ({ req }) }));
+  return { app, server, drain, logger };
+}
+
+/** Each subgraph's readiness probe, next to its /graphql. */
+export function subgraphHealthUrls(config: GatewayConfig): { name: string; url: string }[] {
+  const named = [...config.supergraphSdl.matchAll(/^\s*([A-Z_]+) @join__graph\(name: "([^"]+)", url: "([^"]*)"\)/gm)];
+  return named.map(([, , name, url]) => {
+    const base = new URL(config.subgraphUrls[name] ?? url);
+    return { name, url: new URL('/health/ready', base).toString() };
+  });
+}
+
+/** As the API does on SIGTERM: stop accepting, let in-flight requests finish, then stop the gateway. */
+export async function closeGateway(gateway: Gateway, http: Server, timeoutMs: number): Promise<DrainOutcome> {
+  const outcome = await gateway.drain.drain(http, timeoutMs);
+  await gateway.server.stop();
+  return outcome;
+}

@@ -1,0 +1,27 @@
+import { ApiSurface, ENTITY_FIELDS } from '@alternance/api';
+import { ApplicationsApiModule } from '@alternance/applications/feature';
+import { CandidatesApiModule } from '@alternance/candidates/feature';
+import { IdentityApiModule } from '@alternance/identity/feature';
+import { NotificationsApiModule } from '@alternance/notifications/feature';
+import { ProgramsApiModule } from '@alternance/programs/feature';
+import { OfferSearchApiModule } from '@alternance/search/feature';
+import { TaxonomyApiModule } from '@alternance/taxonomy/feature';
+
+/**
+ * The candidates' side: accounts, the catalogue, the job board's search, the candidate
+ * profile, applications, the inbox, saved searches and data rights.
+ */
+export const JOB_BOARD: ApiSurface = {
+  name: 'job-board',
+  federated: true,
+  modules: [
+    ...ENTITY_FIELDS,
+    IdentityApiModule,
+    ProgramsApiModule,
+    TaxonomyApiModule,
+    OfferSearchApiModule,
+    CandidatesApiModule,
+    ApplicationsApiModule,
+    NotificationsApiModule,
+  ],
+};
