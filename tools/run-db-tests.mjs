@@ -16,8 +16,8 @@ function reachable(host, port) {
   });
 }
 
-// The playground's browser test does not touch the database engine: it runs with SQLite only.
-const SQLITE_ONLY = ['--testPathIgnorePatterns', 'e2e/playground/'];
+// The playground's browser test and the supergraph check do not touch the database engine: they run with SQLite only.
+const SQLITE_ONLY = ['--testPathIgnorePatterns', 'e2e/playground/', 'e2e/federation/supergraph'];
 
 function run(engine) {
   console.log(`\n=== integration and e2e tests on ${engine} ===`);
