@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const [name, ...rest] = process.argv.slice(2);
-const available = { search: 'search.js', 'search-engine': 'search-engine.js', match: 'match.js', load: 'load.js' };
+const available = { search: 'search.js', 'search-engine': 'search-engine.js', match: 'match.js', load: 'load.js', gateway: 'gateway.js' };
 if (!name || !available[name]) {
   console.error(`usage: npm run bench -- <${Object.keys(available).join('|')}>`);
   process.exit(2);
