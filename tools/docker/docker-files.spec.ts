@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig } from '@alternance/platform/nest';
 import { planWorker } from '../../apps/worker/src/worker-plan';
+import { DEFAULT_SUPERGRAPH_FILE, loadGatewayConfig } from '../../apps/gateway/src/gateway-config';
+import { subgraphHealthUrls } from '../../apps/gateway/src/gateway';
 
 /**
  * Static checks of docker/: no Docker engine (nor `docker compose`) runs in CI, so the files are
@@ -62,22 +64,26 @@ function environment(service: string, given: Record<string, string>): Record<str
 
 const secrets = { JWT_SECRET: 'x'.repeat(48), MEILI_MASTER_KEY: 'k'.repeat(32) };
 
+const SUBGRAPHS = [
+  ['job-board', 4001],
+  ['talent-marketplace', 4002],
+  ['matcher', 4003],
+] as const;
+const APPS = ['gateway', ...SUBGRAPHS.map(([name]) => name), 'worker'];
+
 describe('docker/compose.yaml', () => {
-  it('runs PostgreSQL, Meilisearch, the API and a worker, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'meilisearch', 'postgres', 'worker']);
+  it('runs PostgreSQL, Meilisearch, the gateway, the three subgraphs and a worker, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'job-board', 'matcher', 'meilisearch', 'postgres', 'talent-marketplace', 'worker']);
     for (const [name, service] of Object.entries(compose.services)) {
       expect([name, service.healthcheck?.test?.[0]]).toEqual([name, expect.stringMatching(/^CMD(-SHELL)?$/)]);
     }
   });
 
-  it('builds the API and the worker from the repository root with their own Dockerfiles', () => {
-    for (const [service, dockerfile] of [
-      ['api', 'docker/api.Dockerfile'],
-      ['worker', 'docker/worker.Dockerfile'],
-    ]) {
+  it('builds each app from the repository root with its own Dockerfile', () => {
+    for (const service of APPS) {
       const build = compose.services[service].build!;
       expect(path.resolve(dockerDir, build.context)).toBe(root);
-      expect(build.dockerfile).toBe(dockerfile);
+      expect(build.dockerfile).toBe(`docker/${service}.Dockerfile`);
       expect(existsSync(path.join(root, build.dockerfile))).toBe(true);
     }
   });
@@ -93,43 +99,69 @@ describe('docker/compose.yaml', () => {
         expect(condition).toBe('service_healthy');
       }
     }
-    expect(Object.keys(compose.volumes).sort()).toEqual(['api-data', 'meili-data', 'postgres-data', 'worker-data']);
+    expect(Object.keys(compose.volumes).sort()).toEqual(['job-board-data', 'matcher-data', 'meili-data', 'postgres-data', 'talent-marketplace-data', 'worker-data']);
   });
 
-  it('refuses to start without the secrets: JWT_SECRET and the Meilisearch master key', () => {
+  it('refuses to start without the secrets, and keeps the token secret away from the gateway', () => {
     expect(() => environment('meilisearch', { JWT_SECRET: secrets.JWT_SECRET })).toThrow(/MEILI_MASTER_KEY is required/);
-    expect(() => environment('api', { MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY })).toThrow(/JWT_SECRET is required/);
-    expect(() => environment('worker', { JWT_SECRET: secrets.JWT_SECRET })).toThrow(/MEILI_MASTER_KEY is required/);
+    for (const service of ['job-board', 'talent-marketplace', 'matcher', 'worker']) {
+      expect(() => environment(service, { MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY })).toThrow(/JWT_SECRET is required/);
+    }
     expect(environment('meilisearch', secrets)).toMatchObject({ MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY, MEILI_ENV: 'production' });
+    expect(Object.keys(environment('gateway', {}))).not.toEqual(expect.arrayContaining(['JWT_SECRET']));
+    expect(JSON.stringify(environment('gateway', secrets))).not.toContain(secrets.JWT_SECRET);
   });
 
-  it('gives the API and the worker variables the configuration loader accepts, splitting the work between them', () => {
-    const source = readFileSync(path.join(root, 'libs/platform/nest/src/config/app-config.ts'), 'utf8');
-    const api = environment('api', secrets);
-    const worker = environment('worker', secrets);
-    // A misspelt variable would be ignored silently by the process: every one must be read.
-    for (const name of [...Object.keys(api), ...Object.keys(worker)]) expect([name, new RegExp(`env\\.${name}\\b|'${name}'`).test(source)]).toEqual([name, true]);
-    expect(worker.DATABASE_URL).toBe(api.DATABASE_URL);
-    expect(worker.MEILI_URL).toBe(api.MEILI_URL);
-
+  it('gives every process variables the configuration loaders accept, splitting the work between them', () => {
+    const source = ['libs/platform/nest/src/config/app-config.ts', 'apps/gateway/src/gateway-config.ts'].map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
     const production = { NODE_ENV: 'production' };
-    const apiConfig = loadConfig({ ...production, ...api });
-    expect(apiConfig).toMatchObject({ relayInProcess: false, jobsIntervalSeconds: 0, database: { driver: 'postgresql' }, search: { engine: 'meilisearch', url: 'http://meilisearch:7700' } });
+    const worker = environment('worker', secrets);
+    for (const service of APPS) {
+      // A misspelt variable would be ignored silently by the process: every one must be read.
+      for (const name of Object.keys(environment(service, secrets))) expect([service, name, new RegExp(`env\\.${name}\\b|'${name}'`).test(source)]).toEqual([service, name, true]);
+    }
+    for (const [name, port] of SUBGRAPHS) {
+      const env = environment(name, secrets);
+      expect(env.DATABASE_URL).toBe(worker.DATABASE_URL);
+      expect(env.MEILI_URL).toBe(worker.MEILI_URL);
+      const config = loadConfig({ ...production, ...env });
+      expect([name, config]).toEqual([
+        name,
+        expect.objectContaining({ port, relayInProcess: false, jobsIntervalSeconds: 0, introspection: false, database: expect.objectContaining({ driver: 'postgresql' }), search: expect.objectContaining({ engine: 'meilisearch', url: 'http://meilisearch:7700' }) }),
+      ]);
+      expect(config.trustProxy).toEqual(['loopback', 'uniquelocal']);
+      expect(config.migrateOnStart).toBe(name === 'job-board');
+    }
     const plan = planWorker(loadConfig({ ...production, ...worker }));
     expect(plan).toMatchObject({ relay: 'shared', jobs: true });
     expect(plan.config.workerPort).toBe(3001);
   });
 
-  it('probes the ports the processes listen on', () => {
-    expect(compose.services.api.healthcheck!.test.join(' ')).toContain('127.0.0.1:3000/health/ready');
+  it('points the gateway at each subgraph the supergraph names, on the port it listens on', () => {
+    const gateway = loadGatewayConfig({ NODE_ENV: 'production', ...environment('gateway', {}) });
+    expect(gateway.app.port).toBe(4000);
+    expect(gateway.app.playground).toBe(false);
+    const named = subgraphHealthUrls(gateway).map((s) => s.name).sort();
+    expect(named).toEqual(SUBGRAPHS.map(([name]) => name).sort());
+    for (const [name, port] of SUBGRAPHS) expect(gateway.subgraphUrls[name]).toBe(`http://${name}:${port}/graphql`);
+  });
+
+  it('publishes the gateway only, and probes the ports the processes listen on', () => {
+    expect(Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['gateway']);
+    expect(compose.services.gateway.ports).toEqual(['${GATEWAY_HOST_PORT:-4000}:4000']);
+    expect(compose.services.gateway.healthcheck!.test.join(' ')).toContain('127.0.0.1:4000/health/ready');
+    for (const [name, port] of SUBGRAPHS) expect(compose.services[name].healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(compose.services.worker.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${environment('worker', secrets).WORKER_PORT}/health/ready`);
-    expect(compose.services.api.ports).toEqual(['${API_HOST_PORT:-3000}:3000']);
   });
 });
 
 describe.each([
   ['api', 'PORT', 3000],
   ['worker', 'WORKER_PORT', 3001],
+  ['gateway', 'PORT', 4000],
+  ['job-board', 'PORT', 4001],
+  ['talent-marketplace', 'PORT', 4002],
+  ['matcher', 'PORT', 4003],
 ])('docker/%s.Dockerfile', (app, portVariable, port) => {
   const file = path.join(dockerDir, `${app}.Dockerfile`);
   const steps = instructions(file);
@@ -165,5 +197,13 @@ describe.each([
   it('keeps dependencies and build output out of the context (BuildKit reads <Dockerfile>.dockerignore)', () => {
     const ignored = readFileSync(`${file}.dockerignore`, 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', 'dist', 'data', '.git']));
+  });
+});
+
+describe('docker/gateway.Dockerfile', () => {
+  it('ships the committed supergraph where the gateway reads it', () => {
+    const copies = instructions(path.join(dockerDir, 'gateway.Dockerfile')).filter((s) => s.op === 'COPY').map((s) => s.args);
+    expect(copies).toContain('--from=build /app/apps/gateway/supergraph.graphql ./apps/gateway/supergraph.graphql');
+    expect(path.relative(root, DEFAULT_SUPERGRAPH_FILE)).toBe('apps/gateway/supergraph.graphql');
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@alternance/platform/nest';
@@ -28,9 +29,13 @@ function repositoryRoot(from: string): string {
 
 export const DEFAULT_SUPERGRAPH_FILE = path.join(repositoryRoot(__dirname), 'apps/gateway/supergraph.graphql');
 
-/** Reads the gateway's settings from the environment (PORT defaults to 4000 here). */
+/**
+ * Reads the gateway's settings from the environment (PORT defaults to 4000 here). The gateway
+ * neither signs nor verifies tokens (each subgraph verifies the one it is passed), so it needs
+ * no JWT_SECRET, and no database.
+ */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const app = loadConfig({ ...env, PORT: env.PORT ?? '4000' });
+  const app = loadConfig({ ...env, PORT: env.PORT ?? '4000', JWT_SECRET: randomBytes(48).toString('base64'), DATABASE_URL: undefined });
   const file = env.SUPERGRAPH_FILE || DEFAULT_SUPERGRAPH_FILE;
   if (!existsSync(file)) throw new ConfigError('SUPERGRAPH_FILE', `${file} does not exist: run \`npm run supergraph\``);
   const subgraphUrls: Record<string, string> = {};
