@@ -274,4 +274,18 @@ describe('the same scenario on both deployments', () => {
     expect(lines.some((l) => l.startsWith('[job-board]'))).toBe(true);
     expect(lines.some((l) => l.startsWith('[talent-marketplace]'))).toBe(true);
   });
+
+  it('answers from the other subgraphs when one is down, with SERVICE_UNAVAILABLE for its part, and reports not ready', async () => {
+    const { url, stopProcess } = federated!;
+    await stopProcess('matcher');
+    const others = await httpGql(url, `{ programs(first: 1) { totalCount } organization(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    expect(others).toEqual({ data: { programs: { totalCount: expect.any(Number) }, organization: null } });
+    const res = await httpGql(url, `{ matchOffersForCandidate(candidateId: "00000000-0000-4000-8000-000000000000") { score } }`);
+    expect(res.data).toBeNull();
+    expect((res.errors as any[]).map((e) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(JSON.stringify(res.errors)).not.toMatch(/matcher|127\.0\.0\.1|ECONNREFUSED/);
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { matcher: 'down', 'job-board': 'up' } });
+  });
 });

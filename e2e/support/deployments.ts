@@ -19,6 +19,8 @@ export interface Deployment {
   subgraphs: Record<string, string>;
   /** Everything the processes logged so far. */
   output: string[];
+  /** Stops one process of the federated deployment (SIGTERM), as a fault. */
+  stopProcess(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export async function startSingleProcess(extra: Record<string, string> = {}): Pr
     url: api.url,
     subgraphs: {},
     output: api.output,
+    stopProcess: async () => {
+      throw new Error('the single process has no parts to stop');
+    },
     stop: async () => {
       const exited = new Promise((r) => api.process.once('exit', r));
       api.process.kill('SIGTERM');
@@ -93,6 +98,13 @@ export async function startFederatedDeployment(extra: Record<string, string> = {
       matcher: `http://127.0.0.1:${base + 3}`,
     },
     output,
+    stopProcess: async (name) => {
+      const proc = federated.processes.find((p) => p.name === name);
+      if (!proc) throw new Error(`no process ${name}`);
+      const exited = new Promise((r) => proc.child.once('exit', r));
+      proc.child.kill('SIGTERM');
+      await exited;
+    },
     stop: async () => {
       await federated.stop(10_000);
       rmSync(dataDir, { recursive: true, force: true });

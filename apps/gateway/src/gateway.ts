@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import express, { Express, Request } from 'express';
 import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '@alternance/platform/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -50,17 +52,32 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 }
 
+/** A subgraph that did not answer (refused, reset or timed out): the client sees SERVICE_UNAVAILABLE, the log says which. */
+export class SubgraphUnavailable extends Error {
+  constructor(
+    readonly service: string,
+    readonly failure: string,
+  ) {
+    super(`subgraph ${service} unavailable: ${failure}`);
+    this.name = 'SubgraphUnavailable';
+  }
+}
+
+const UNAVAILABLE: GraphQLFormattedError['extensions'] = { code: ErrorCode.SERVICE_UNAVAILABLE };
+const UNAVAILABLE_MESSAGE = 'Part of the service is unavailable; try again shortly.';
+
 /**
  * Errors a subgraph answered are already in the public form (stable code, no internals): they
  * pass as they are, without the name of the service that raised them. The gateway's own
  * errors (document limits, validation against the supergraph) take the API's format.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (unwrapResolverError(error) instanceof SubgraphUnavailable) return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: UNAVAILABLE };
   const extensions = formatted.extensions ?? {};
   if (typeof extensions.serviceName === 'string') {
     const { serviceName: _service, ...rest } = extensions;
     if (rest.code === 'DOWNSTREAM_SERVICE_ERROR' || rest.code === undefined) {
-      return { message: 'A service is unavailable; try again.', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      return { message: UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: UNAVAILABLE };
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
   }
@@ -92,7 +109,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       return new ForwardingDataSource({
         url: target,
-        fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
+        fetcher: (async (input: string, init: RequestInit) => {
+          try {
+            return await fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
+          } catch (error) {
+            const cause = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : ((error.cause as { code?: string } | undefined)?.code ?? error.name)) : typeof error;
+            logger?.warn({ event: 'subgraph.unavailable', subgraph: name, cause }, 'gateway');
+            throw new SubgraphUnavailable(name, cause);
+          }
+        }) as never,
       });
     },
   });

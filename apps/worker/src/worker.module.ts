@@ -7,8 +7,8 @@ import { BACKGROUND_FEATURES, CrossContextHooks, ormOptions } from '@alternance/
 /**
  * The background half of the API: the same features and cross-context hooks (so an offer
  * expired here tells its applicants exactly as in the API), without GraphQL or HTTP. The
- * search module brings the outbox relay, the notifications module the job scheduler; the
- * resolvers the modules declare are never served.
+ * search module brings the outbox relay, the notifications module the job scheduler. These
+ * modules hold no GraphQL resolvers (each feature's GraphQL surface is a module of its own).
  */
 @Module({})
 export class WorkerModule {

@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+import { SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
+import { GatewayConfig } from './gateway-config';
+
+describe('formatGatewayError', () => {
+  it('passes a subgraph’s error on as the subgraph formatted it, without the service’s name', () => {
+    const formatted = { message: 'Already applied to this offer.', path: ['applyToOffer'], extensions: { code: 'CONFLICT', reason: 'ALREADY_APPLIED', serviceName: 'job-board' } };
+    expect(formatGatewayError(formatted, new GraphQLError(formatted.message))).toEqual({
+      message: 'Already applied to this offer.',
+      path: ['applyToOffer'],
+      extensions: { code: 'CONFLICT', reason: 'ALREADY_APPLIED' },
+    });
+  });
+
+  it('answers SERVICE_UNAVAILABLE, naming no service or address, when a subgraph did not answer', () => {
+    const down = formatGatewayError({ message: 'fetch failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new SubgraphUnavailable('matcher', 'ECONNREFUSED'));
+    expect(down).toEqual({ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(JSON.stringify(down)).not.toMatch(/matcher|ECONNREFUSED/);
+    const broken = formatGatewayError({ message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'matcher' } }, new GraphQLError('boom'));
+    expect(broken.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('formats the gateway’s own errors as the API does: stable codes, internals hidden', () => {
+    expect(formatGatewayError({ message: 'Cannot query field "nope" on type "Offer".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x')).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(formatGatewayError({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, new Error('secret detail'))).toEqual({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
+
+describe('subgraphHealthUrls', () => {
+  const supergraphSdl = `enum join__Graph {
+  JOB_BOARD @join__graph(name: "job-board", url: "http://127.0.0.1:4001/graphql")
+  MATCHER @join__graph(name: "matcher", url: "http://127.0.0.1:4003/graphql")
+}`;
+
+  it('probes each subgraph the supergraph names, where the environment moved it', () => {
+    const config = { supergraphSdl, subgraphUrls: { matcher: 'http://matcher:4003/graphql' } } as unknown as GatewayConfig;
+    expect(subgraphHealthUrls(config)).toEqual([
+      { name: 'job-board', url: 'http://127.0.0.1:4001/health/ready' },
+      { name: 'matcher', url: 'http://matcher:4003/health/ready' },
+    ]);
+  });
+});
