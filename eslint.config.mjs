@@ -50,6 +50,13 @@ const scopes = [
     onlyDependOnLibsWithTags: ['scope:notifications', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
   },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
+  // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
+  {
+    sourceTag: 'scope:subgraph',
+    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:platform'],
+  },
+  // The gateway knows no feature: it plans over the composed supergraph (and serves the API app's playground).
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:platform'] },
 ];
 
 export default [
