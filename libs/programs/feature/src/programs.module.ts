@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
-import { ProgramsResolver } from './programs.resolver';
+import { CompetencyBlockResolver, ProgramsResolver } from './programs.resolver';
 
-@Module({ providers: [ProgramRepository, TaxonomyRepository, ProgramMapper, ProgramsResolver] })
+@Module({ providers: [ProgramRepository, TaxonomyRepository, ProgramMapper, ProgramsResolver, CompetencyBlockResolver] })
 export class ProgramsModule {}
