@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/core';
 import { NotFoundException, Role, Viewer } from '@alternance/platform/domain';
-import { PlainEntity, findPlain } from '@alternance/platform/data-access';
+import { PlainEntity, findPlainByKeys } from '@alternance/platform/data-access';
 import { CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
 import { CreateOfferInput, Offer, UpdateOfferInput, toOffer } from '@alternance/offers/graphql';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
@@ -64,7 +64,7 @@ export class OffersResolver {
   }
 
   private async organizationsById(ids: string[]): Promise<Map<string, PlainEntity<OrganizationEntity>>> {
-    const rows = await findPlain(this.em, OrganizationEntity, { id: { $in: ids } });
+    const rows = await findPlainByKeys(this.em, OrganizationEntity, ids);
     return new Map(rows.map((o) => [o.id, o]));
   }
 

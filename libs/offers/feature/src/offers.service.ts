@@ -14,7 +14,7 @@ import {
   isStaff,
   isUuid,
 } from '@alternance/platform/domain';
-import { AggregateType, OUTBOX_LISTENER, OutboxListener, PlainEntity, findOnePlain, recordChange } from '@alternance/platform/data-access';
+import { AggregateType, OUTBOX_LISTENER, OutboxListener, PlainEntity, findPlainByKeys, recordChange } from '@alternance/platform/data-access';
 import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
 import { OfferEntity, OfferSkillData } from '@alternance/offers/data-access';
 import {
@@ -66,7 +66,7 @@ export class OffersService {
    */
   async findVisible(viewer: Viewer | null, id: string): Promise<PlainEntity<OfferEntity> | null> {
     if (!isUuid(id)) return null;
-    const offer = await findOnePlain(this.em, OfferEntity, { id });
+    const [offer] = await findPlainByKeys(this.em, OfferEntity, [id]);
     if (!offer) return null;
     if (offer.status === OfferStatus.DRAFT && !this.canManage(viewer, offer)) return null;
     return offer;

@@ -1,4 +1,4 @@
-import { EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap, ReferenceKind, Utils } from '@mikro-orm/core';
+import { EntityKey, EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap, ReferenceKind, Utils } from '@mikro-orm/core';
 
 /**
  * What a read without the unit of work gives: the entity's properties as plain data (no methods,
@@ -29,6 +29,48 @@ export async function findPlain<T extends object>(
   const rows = await em.getDriver().find<T>(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never);
   const platform = em.getPlatform();
   return rows.map((row) => toPlain(meta, row as Record<string, unknown>, platform));
+}
+
+interface RawQuery extends PromiseLike<unknown> {
+  transacting(trx: unknown): RawQuery;
+}
+
+interface KnexLike {
+  raw(sql: string, bindings: readonly unknown[]): RawQuery;
+  (table: string): { select(column: string): { whereIn(column: string, values: readonly unknown[]): { toSQL(): { sql: string } } } };
+}
+
+const lookupSql = new Map<string, string>();
+
+/**
+ * The rows whose `key` (the primary key by default) is one of `values`, as `findPlain` gives them,
+ * in one query with bound parameters: the statement text depends only on the number of values,
+ * so the database reuses its plan (the entity manager writes the values into the SQL text).
+ */
+export async function findPlainByKeys<T extends object>(
+  em: EntityManager,
+  entityName: EntityName<T>,
+  values: readonly unknown[],
+  key?: EntityKey<T>,
+): Promise<PlainEntity<T>[]> {
+  if (!values.length) return [];
+  const meta = em.getMetadata().get<T>(Utils.className(entityName));
+  const prop = meta.properties[(key ?? meta.primaryKeys[0]) as EntityKey<T>];
+  const knex = (em.getConnection() as unknown as { getKnex(): KnexLike }).getKnex();
+  const shape = `${meta.className}.${prop.name}.${values.length}`;
+  let sql = lookupSql.get(shape);
+  if (!sql) {
+    sql = knex(meta.tableName).select('*').whereIn(prop.fieldNames[0], values).toSQL().sql;
+    lookupSql.set(shape, sql);
+  }
+  const query = knex.raw(sql, values);
+  const trx = em.getTransactionContext();
+  const result = await (trx ? query.transacting(trx) : query);
+  // PostgreSQL answers { rows }, SQLite the rows.
+  const rows = (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+  const driver = em.getDriver();
+  const platform = em.getPlatform();
+  return rows.map((row) => toPlain(meta, driver.mapResult(row as never, meta) as Record<string, unknown>, platform));
 }
 
 /** One row, or null. */
