@@ -1,5 +1,18 @@
-import Database from 'better-sqlite3';
 import { beginImmediately, cacheStatements } from './orm-config';
+
+interface Statement {
+  run(...bindings: unknown[]): unknown;
+  get(...bindings: unknown[]): unknown;
+  all(...bindings: unknown[]): unknown[];
+}
+
+interface Db {
+  prepare(sql: string): Statement;
+  exec(sql: string): void;
+}
+
+// The driver the ORM uses for SQLite (it ships no type declarations).
+const Database = jest.requireActual<new (file: string) => Db>('better-sqlite3');
 
 describe('SQLite statement cache', () => {
   function open(size?: number) {
@@ -44,6 +57,6 @@ describe('SQLite statement cache', () => {
     beginImmediately(db as never);
     db.prepare('BEGIN;').run();
     db.prepare('COMMIT').run();
-    expect(prepare.mock.calls.map((c) => c[0])).toContain('BEGIN IMMEDIATE');
+    expect(prepare.mock.calls.map((c: unknown[]) => c[0])).toContain('BEGIN IMMEDIATE');
   });
 });
