@@ -13,6 +13,37 @@ interface SqliteHandle {
   prepare(sql: string): unknown;
 }
 
+interface SqliteStatement {
+  safeIntegers(toggle?: boolean): unknown;
+}
+
+/** Statements kept compiled per SQLite connection (the ORM sends the same few SQL texts again and again). */
+export const SQLITE_STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Compiling a statement costs SQLite more than running a lookup by key: the connection keeps the
+ * last `size` statements compiled, by SQL text (bindings are passed at each run). The query
+ * builder may switch a statement to safe integers for one query, so every reuse starts from the
+ * default again. SQLite re-prepares a kept statement by itself after a schema change.
+ */
+export function cacheStatements(conn: SqliteHandle, size = SQLITE_STATEMENT_CACHE_SIZE): void {
+  const prepare = conn.prepare.bind(conn);
+  const kept = new Map<string, SqliteStatement>();
+  conn.prepare = (sql: string) => {
+    let statement = kept.get(sql);
+    if (statement) {
+      // Most recently used last: the first entry is the one to drop.
+      kept.delete(sql);
+      statement.safeIntegers(false);
+    } else {
+      statement = prepare(sql) as SqliteStatement;
+      if (kept.size >= size) kept.delete(kept.keys().next().value as string);
+    }
+    kept.set(sql, statement);
+    return statement;
+  };
+}
+
 /**
  * Every transaction on SQLite starts IMMEDIATE: it takes the write lock at BEGIN, so a second
  * process (a worker, a CLI) waits on the busy timeout instead of failing with SQLITE_BUSY when a
@@ -72,6 +103,7 @@ export function ormOptions(db: DatabaseConfig, debug = false): Options {
         conn.pragma('busy_timeout = 5000');
         conn.pragma('foreign_keys = ON');
         conn.pragma('synchronous = NORMAL');
+        cacheStatements(conn);
         beginImmediately(conn);
         done(null, conn);
       },

@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/core';
-import { Role, Viewer } from '@alternance/platform/domain';
-import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
+import { NotFoundException, Role, Viewer } from '@alternance/platform/domain';
+import { PlainEntity, findPlainByKeys } from '@alternance/platform/data-access';
+import { CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
 import { CreateOfferInput, Offer, UpdateOfferInput, toOffer } from '@alternance/offers/graphql';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
 import { Organization, toOrganization } from '@alternance/organizations/graphql';
@@ -72,9 +73,16 @@ export class OfferFieldsResolver {
 
   @Public()
   @ResolveField(() => Organization, { description: 'The employer.' })
-  async organization(@Parent() offer: Offer) {
-    const org = await this.em.findOneOrFail(OrganizationEntity, { id: offer.organizationId });
+  async organization(@Parent() offer: Offer, @Context() context: object) {
+    // The offers of a page share few employers: one query for the page, each employer read once.
+    const org = await requestLoader(context, OrganizationEntity, (ids: string[]) => this.organizationsById(ids)).load(offer.organizationId);
+    if (!org) throw new NotFoundException('Organization', offer.organizationId);
     return toOrganization(org);
+  }
+
+  private async organizationsById(ids: string[]): Promise<Map<string, PlainEntity<OrganizationEntity>>> {
+    const rows = await findPlainByKeys(this.em, OrganizationEntity, ids);
+    return new Map(rows.map((o) => [o.id, o]));
   }
 
   @Public()

@@ -14,7 +14,7 @@ import {
   isStaff,
   isUuid,
 } from '@alternance/platform/domain';
-import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
+import { AggregateType, OUTBOX_LISTENER, OutboxListener, PlainEntity, findPlainByKeys, recordChange } from '@alternance/platform/data-access';
 import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
 import { OfferEntity, OfferSkillData } from '@alternance/offers/data-access';
 import {
@@ -60,10 +60,13 @@ export class OffersService {
     return offer;
   }
 
-  /** Drafts are seen by their organization and staff only; to anyone else they do not exist. */
-  async findVisible(viewer: Viewer | null, id: string): Promise<OfferEntity | null> {
+  /**
+   * Drafts are seen by their organization and staff only; to anyone else they do not exist.
+   * Read for display: plain data, not an entity to change.
+   */
+  async findVisible(viewer: Viewer | null, id: string): Promise<PlainEntity<OfferEntity> | null> {
     if (!isUuid(id)) return null;
-    const offer = await this.em.findOne(OfferEntity, { id });
+    const [offer] = await findPlainByKeys(this.em, OfferEntity, [id]);
     if (!offer) return null;
     if (offer.status === OfferStatus.DRAFT && !this.canManage(viewer, offer)) return null;
     return offer;
@@ -123,7 +126,7 @@ export class OffersService {
     return this.save(offer);
   }
 
-  canManage(viewer: Viewer | null, offer: OfferEntity): boolean {
+  canManage(viewer: Viewer | null, offer: PlainEntity<OfferEntity>): boolean {
     if (!viewer) return false;
     if (isStaff(viewer)) return true;
     return viewer.role === Role.EMPLOYER && viewer.organizationId === offer.organization.id;

@@ -1,7 +1,8 @@
 import { OfferEntity } from '@alternance/offers/data-access';
+import { PlainEntity } from '@alternance/platform/data-access';
 import { Offer } from './offer.model';
 
-export function toOffer(o: OfferEntity, applicationsCount = 0): Offer {
+export function toOffer(o: PlainEntity<OfferEntity>, applicationsCount = 0): Offer {
   return {
     id: o.id,
     title: o.title,

@@ -1,7 +1,8 @@
 import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { PlainEntity } from '@alternance/platform/data-access';
 import { Organization } from './organization.model';
 
-export function toOrganization(o: OrganizationEntity): Organization {
+export function toOrganization(o: PlainEntity<OrganizationEntity>): Organization {
   return {
     id: o.id,
     name: o.name,

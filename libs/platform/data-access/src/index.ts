@@ -2,3 +2,4 @@ export * from './outbox.entity';
 export * from './outbox';
 export * from './notice-board';
 export * from './lease';
+export * from './plain-read';

@@ -4,6 +4,7 @@ export * from './auth/policy';
 export * from './auth/policy.guard';
 export * from './auth/request-context';
 export * from './graphql/connection';
+export * from './graphql/request-loader';
 export * from './graphql/format-error';
 export * from './validation/validation.pipe';
 export * from './platform.module';

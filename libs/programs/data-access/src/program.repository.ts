@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Country, InvalidInputException, Page, PageRequest, isUuid } from '@alternance/platform/domain';
+import { PlainEntity, countPlain, findPlain } from '@alternance/platform/data-access';
 import { wordsFilter } from '@alternance/taxonomy/data-access';
 import { ProgramEntity } from './program.entity';
 
@@ -17,7 +18,8 @@ export interface ProgramSearch {
 export class ProgramRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async search(filter: ProgramSearch, page: PageRequest): Promise<Page<ProgramEntity>> {
+  /** A page of the catalogue, for display (plain data, not entities). */
+  async search(filter: ProgramSearch, page: PageRequest): Promise<Page<PlainEntity<ProgramEntity>>> {
     const where: FilterQuery<ProgramEntity> & Record<string, unknown> = {};
     if (filter.query?.trim()) Object.assign(where, wordsFilter('searchTitle', filter.query));
     if (filter.rncpCode) where.rncpCode = filter.rncpCode;
@@ -25,11 +27,10 @@ export class ProgramRepository {
     if (filter.poeEligible != null) where.poeEligible = filter.poeEligible;
     if (filter.country) where.country = filter.country;
     if (filter.romeCode) where.romeCodesKey = { $like: `%|${filter.romeCode}|%` };
-    const [items, totalCount] = await this.em.findAndCount(ProgramEntity, where, {
-      orderBy: { title: 'asc', id: 'asc' },
-      limit: page.limit,
-      offset: page.offset,
-    });
+    const [items, totalCount] = await Promise.all([
+      findPlain(this.em, ProgramEntity, where, { orderBy: { title: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset }),
+      countPlain(this.em, ProgramEntity, where),
+    ]);
     return { items, totalCount, ...page };
   }
 

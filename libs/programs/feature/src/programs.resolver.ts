@@ -1,8 +1,9 @@
-import { Args, ID, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { pageRequest } from '@alternance/platform/domain';
-import { Public, toConnection } from '@alternance/platform/nest';
+import { Public, requestLoader, toConnection } from '@alternance/platform/nest';
 import { ProgramRepository } from '@alternance/programs/data-access';
-import { Program, ProgramConnection, ProgramMapper, ProgramsArgs } from '@alternance/programs/graphql';
+import { CompetencyBlock, Program, ProgramConnection, ProgramMapper, ProgramsArgs } from '@alternance/programs/graphql';
+import { Skill } from '@alternance/taxonomy/graphql';
 
 /** The catalogue of training paths: public, read-only. */
 @Resolver(() => Program)
@@ -16,15 +17,28 @@ export class ProgramsResolver {
   @Query(() => ProgramConnection, { description: 'Training paths (certifications open to apprenticeship), filtered and paged.' })
   async programs(@Args() args: ProgramsArgs) {
     const page = await this.programRepository.search(args.filter ?? {}, pageRequest(args.first, args.after));
-    const mapped = await this.mapper.toPrograms(page.items);
-    return toConnection({ ...page, items: mapped }, (p) => p);
+    return toConnection({ ...page, items: this.mapper.toPrograms(page.items) }, (p) => p);
   }
 
   @Public()
   @Query(() => Program, { nullable: true, description: 'One training path by id.' })
   async program(@Args('id', { type: () => ID, description: 'Program id.' }) id: string) {
     const found = (await this.programRepository.byIds([id])).get(id);
-    return found ? (await this.mapper.toPrograms([found]))[0] : null;
+    return found ? this.mapper.toPrograms([found])[0] : null;
+  }
+}
+
+/** The skills of competency blocks: read only when a query selects them, for all the blocks of the request at once. */
+@Resolver(() => CompetencyBlock)
+export class CompetencyBlockResolver {
+  constructor(private readonly mapper: ProgramMapper) {}
+
+  @Public()
+  @ResolveField(() => [Skill], { description: 'Skills the block teaches.' })
+  async skills(@Parent() block: CompetencyBlock, @Context() context: object): Promise<Skill[]> {
+    const skills = requestLoader(context, CompetencyBlock, (codes: string[]) => this.mapper.skillsByCodes(codes));
+    const found = await Promise.all(block.skillCodes.map((code) => skills.load(code)));
+    return found.filter((s): s is Skill => s !== null);
   }
 }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { PlainEntity } from '@alternance/platform/data-access';
 import { ProgramEntity, ProgramRepository } from '@alternance/programs/data-access';
-import { Program } from './program.model';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { Skill } from '@alternance/taxonomy/graphql';
+import { Program } from './program.model';
 
-/** Entity to API type; competency block skills get their labels in one query per batch. */
+/** Entity to API type; the skills of competency blocks are looked up only when a query asks for them. */
 @Injectable()
 export class ProgramMapper {
   constructor(
@@ -17,9 +19,7 @@ export class ProgramMapper {
     return this.toPrograms(ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])));
   }
 
-  async toPrograms(entities: ProgramEntity[]): Promise<Program[]> {
-    const codes = entities.flatMap((p) => p.competencyBlocks.flatMap((b) => b.skillCodes));
-    const skills = await this.taxonomy.skillsByCodes(codes);
+  toPrograms(entities: readonly PlainEntity<ProgramEntity>[]): Program[] {
     return entities.map((p) => ({
       id: p.id,
       code: p.code,
@@ -33,14 +33,14 @@ export class ProgramMapper {
       trainingHours: p.trainingHours,
       poeEligible: p.poeEligible,
       openToApprenticeship: p.openToApprenticeship,
-      competencyBlocks: p.competencyBlocks.map((b) => ({
-        code: b.code,
-        title: b.title,
-        skills: b.skillCodes.flatMap((code) => {
-          const s = skills.get(code);
-          return s ? [{ code: s.code, label: s.label, kind: s.kind, category: s.category }] : [];
-        }),
-      })),
+      competencyBlocks: p.competencyBlocks.map((b) => ({ code: b.code, title: b.title, skillCodes: b.skillCodes })),
     }));
   }
+
+  /** The skills of competency blocks, by code, in one query for all the blocks of a request's level. */
+  async skillsByCodes(codes: string[]): Promise<Map<string, Skill>> {
+    const skills = await this.taxonomy.skillsByCodes(codes);
+    return new Map([...skills].map(([code, s]) => [code, { code: s.code, label: s.label, kind: s.kind, category: s.category }]));
+  }
+
 }

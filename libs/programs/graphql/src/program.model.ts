@@ -13,8 +13,11 @@ export class CompetencyBlock {
   @Field({ description: 'What the block is about.' })
   title!: string;
 
+  /** The block's ROME skill codes; `skills` is resolved from them only when asked for. */
+  skillCodes!: string[];
+
   @Field(() => [Skill], { description: 'Skills the block teaches.' })
-  skills!: Skill[];
+  skills?: Skill[];
 }
 
 @ObjectType({ description: 'A training path: a certification prepared in 6 to 18 months alongside the job.' })

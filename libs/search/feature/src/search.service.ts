@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { InvalidInputException, Role, Viewer, isStaff, pageRequest } from '@alternance/platform/domain';
 import { toConnection } from '@alternance/platform/nest';
+import { PlainEntity, findPlainByKeys } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { Visibility } from '@alternance/candidates/domain';
 import { toCandidate } from '@alternance/candidates/graphql';
@@ -108,9 +109,10 @@ export class SearchService implements OfferSearch {
       }),
     );
     const ids = result.hits.map((h) => h.id);
-    const rows = ids.length ? await this.em.find(OfferEntity, { id: { $in: ids } }) : [];
+    // Read for display only: plain rows, one bound statement for the page.
+    const rows = await findPlainByKeys(this.em, OfferEntity, ids);
     const byId = new Map(rows.map((o) => [o.id, o]));
-    const visible = (o: OfferEntity) => o.status === OfferStatus.PUBLISHED || (o.status === OfferStatus.DRAFT && (audiences === null || audiences.includes(organizationAudience(o.organization.id))));
+    const visible = (o: PlainEntity<OfferEntity>) => o.status === OfferStatus.PUBLISHED || (o.status === OfferStatus.DRAFT && (audiences === null || audiences.includes(organizationAudience(o.organization.id))));
     const hits = result.hits.filter((h) => byId.has(h.id) && visible(byId.get(h.id)!));
     const connection = toConnection({ items: hits, totalCount: result.totalCount, offset: page.offset, limit: page.limit }, (hit) => hit);
     return {
