@@ -24,6 +24,7 @@ import {
   securityHeaders,
 } from '@alternance/platform/nest';
 import { GatewayConfig } from './gateway-config';
+import { SubgraphFetchInit, subgraphFetcher } from './http-fetcher';
 
 const HEALTH_PATHS = ['/health/live', '/health/ready'];
 
@@ -101,6 +102,7 @@ export interface Gateway {
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const { app: settings } = config;
   const logger = createAppLogger(settings.logLevel);
+  const fetchSubgraph = subgraphFetcher(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     logger: apolloLogger(logger),
@@ -109,11 +111,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       return new ForwardingDataSource({
         url: target,
-        fetcher: (async (input: string, init: RequestInit) => {
+        fetcher: (async (input: string, init: SubgraphFetchInit) => {
           try {
-            return await fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
+            return await fetchSubgraph(input, init);
           } catch (error) {
-            const cause = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : ((error.cause as { code?: string } | undefined)?.code ?? error.name)) : typeof error;
+            const cause = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : ((error as NodeJS.ErrnoException).code ?? error.name)) : typeof error;
             logger?.warn({ event: 'subgraph.unavailable', subgraph: name, cause }, 'gateway');
             throw new SubgraphUnavailable(name, cause);
           }
