@@ -1,4 +1,6 @@
+import http from 'node:http';
 import { httpGql } from '../support/api-process';
+import { HOSTILE_CORPUS } from '../support/hostile-corpus';
 import { Deployment, startFederatedDeployment, startSingleProcess } from '../support/deployments';
 
 /**
@@ -273,6 +275,51 @@ describe('the same scenario on both deployments', () => {
     expect(lines.some((l) => l.startsWith('[gateway]'))).toBe(true);
     expect(lines.some((l) => l.startsWith('[job-board]'))).toBe(true);
     expect(lines.some((l) => l.startsWith('[talent-marketplace]'))).toBe(true);
+  });
+
+  it('refuses the hostile corpus at the gateway, before any subgraph hears of it', async () => {
+    const { url, output } = federated!;
+    const mark = output.length;
+    const outcomes = [];
+    for (const c of HOSTILE_CORPUS) {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body() });
+      const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[]; data?: unknown };
+      outcomes.push({ name: c.name, status: res.status, codes: [...new Set((body.errors ?? []).map((e) => e.extensions?.code))], data: body.data ?? null });
+    }
+    expect(outcomes).toEqual(HOSTILE_CORPUS.map((c) => ({ name: c.name, status: c.status, codes: [c.code], data: null })));
+    await new Promise((r) => setTimeout(r, 300));
+    const reachedSubgraphs = output.slice(mark).filter((line) => !line.startsWith('[gateway]') && line.includes('"event":"request"'));
+    expect(reachedSubgraphs).toEqual([]);
+  });
+
+  it('counts sign-in attempts per client, not per gateway, and believes no client about its address', async () => {
+    const { url } = federated!;
+    /** A sign-in attempt from a given loopback address, optionally claiming another one. */
+    let n = 0;
+    const attempt = (from: string, claim?: string) =>
+      new Promise<{ status?: number; retryAfter?: string; code?: string; retryAfterSeconds?: number }>((resolve, reject) => {
+        // A new address each time: the per-account budget stays out of the way.
+        const body = JSON.stringify({ query: `mutation { logIn(input: { email: "nobody-${n++}@example.test", password: "wrong-password-123" }) { accessToken } }` });
+        const req = http.request(`${url}/graphql`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', ...(claim ? { 'x-forwarded-for': claim } : {}) } }, (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => {
+            const extensions = (JSON.parse(text).errors?.[0]?.extensions ?? {}) as { code?: string; retryAfterSeconds?: number };
+            resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'], ...extensions });
+          });
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    // The default budget is 30 sign-ins and sign-ups a minute from one address.
+    const answers = [];
+    for (let i = 0; i < 32; i++) answers.push(await attempt('127.0.0.2', `10.0.0.${i}`));
+    expect(answers[0].code).toBe('UNAUTHENTICATED');
+    const limited = answers[31];
+    expect(limited).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(limited.retryAfter).toBe(String(limited.retryAfterSeconds));
+    // Another client behind the same gateway still has its own budget.
+    expect((await attempt('127.0.0.3')).code).toBe('UNAUTHENTICATED');
   });
 
   it('answers from the other subgraphs when one is down, with SERVICE_UNAVAILABLE for its part, and reports not ready', async () => {

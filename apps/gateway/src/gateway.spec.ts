@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
+import { SubgraphRefusal, SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
 import { GatewayConfig } from './gateway-config';
 
 describe('formatGatewayError', () => {
@@ -9,6 +9,14 @@ describe('formatGatewayError', () => {
       message: 'Already applied to this offer.',
       path: ['applyToOffer'],
       extensions: { code: 'CONFLICT', reason: 'ALREADY_APPLIED' },
+    });
+  });
+
+  it('passes on a refusal a subgraph answered with an HTTP error status (rate limits, document limits)', () => {
+    const refusal = new SubgraphRefusal({ message: 'Too many sign-in attempts; retry in 42 s.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } });
+    expect(formatGatewayError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, refusal)).toEqual({
+      message: 'Too many sign-in attempts; retry in 42 s.',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 },
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express, { Express, Request } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@alternance/platform/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
@@ -28,6 +28,8 @@ import { SubgraphFetchInit, subgraphFetcher } from './http-fetcher';
 
 const HEALTH_PATHS = ['/health/live', '/health/ready'];
 
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
 /** What the gateway keeps of a client request to pass on to the subgraphs. */
 export interface GatewayContext {
   req: Request;
@@ -40,6 +42,17 @@ export interface GatewayContext {
  * subgraphs believe when TRUST_PROXY names the gateway), so rate limits count the client.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * A subgraph refuses some requests with an HTTP error status and a GraphQL body (429 and
+   * RATE_LIMITED, 400 and QUERY_TOO_COMPLEX): its first error is passed on as it is.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const first = (body as { errors?: GraphQLFormattedError[] } | undefined)?.errors?.[0];
+    if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') return new SubgraphRefusal(first);
+    return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { response: { status: response.status } } });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const req = context.req;
     if (!req || !request.http) return;
@@ -50,6 +63,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const forwarded = req.headers['x-forwarded-for'];
     const chain = [...(typeof forwarded === 'string' && req.app.get('trust proxy') ? [forwarded] : []), req.socket.remoteAddress ?? ''].filter(Boolean);
     if (chain.length) headers.set('x-forwarded-for', chain.join(', '));
+  }
+}
+
+/** An error a subgraph answered with an HTTP error status: already in the public form. */
+export class SubgraphRefusal extends GraphQLError {
+  constructor(readonly answered: GraphQLFormattedError) {
+    super(answered.message, { extensions: answered.extensions });
+    this.name = 'SubgraphRefusal';
   }
 }
 
@@ -73,7 +94,9 @@ const UNAVAILABLE_MESSAGE = 'Part of the service is unavailable; try again short
  * errors (document limits, validation against the supergraph) take the API's format.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (unwrapResolverError(error) instanceof SubgraphUnavailable) return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: UNAVAILABLE };
+  const original = unwrapResolverError(error);
+  if (original instanceof SubgraphUnavailable) return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: UNAVAILABLE };
+  if (original instanceof SubgraphRefusal) return { message: original.answered.message, path: original.answered.path ?? formatted.path, extensions: original.answered.extensions };
   const extensions = formatted.extensions ?? {};
   if (typeof extensions.serviceName === 'string') {
     const { serviceName: _service, ...rest } = extensions;
@@ -83,6 +106,28 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
   }
   return formatGraphqlError(formatted, error);
+}
+
+/**
+ * As the single process does: a refused write budget answers HTTP 429 with Retry-After (the
+ * subgraph's refusal reaches the gateway inside the plan's execution, which answers 200).
+ */
+export function rateLimitStatusPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const waits = (response.body.singleResult.errors ?? [])
+            .filter((e) => e.extensions?.code === ErrorCode.RATE_LIMITED)
+            .map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
+          if (!waits.length) return;
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(Math.max(...waits)));
+        },
+      };
+    },
+  };
 }
 
 export interface Gateway {
@@ -127,7 +172,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: settings.introspection,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), operationLogPlugin<GatewayContext>(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), rateLimitStatusPlugin(), operationLogPlugin<GatewayContext>(logger)],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     logger: apolloLogger(logger),
