@@ -16,7 +16,7 @@ import {
   RateLimitPlugin,
   apolloLogger,
   createAppLogger,
-  graphqlLimits,
+  sharedServerOptions,
   operationLogPlugin,
 } from '@alternance/platform/nest';
 import { ApplicationsApiModule, ApplicationsModule, CandidateIdentityModule, InvitationsApiModule } from '@alternance/applications/feature';
@@ -131,19 +131,14 @@ export class AppModule {
 /** The GraphQL server's options, the same for the single process and every subgraph. */
 function graphqlOptions(config: AppConfig, tokens: TokenService, rateLimit: RateLimitPlugin) {
   // Document limits (QUERY_TOO_COMPLEX) and mutation budgets (RATE_LIMITED) act before any resolver runs.
-  const limits = graphqlLimits(config.graphqlLimits);
+  const shared = sharedServerOptions(config.graphqlLimits, config.introspection);
   const logger = createAppLogger(config.logLevel);
   return {
+    ...shared,
     sortSchema: true,
     playground: false,
-    introspection: config.introspection,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rateLimit, operationLogPlugin(logger)],
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...shared.plugins, rateLimit, operationLogPlugin(logger)],
     logger: apolloLogger(logger),
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
     fieldResolverEnhancers: ['guards' as const],
     context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
     formatError: formatGraphqlError,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Clock, systemClock } from '@alternance/platform/domain';
-import { AppConfig, ConfigError, createAppLogger, loadConfig } from '@alternance/platform/nest';
+import { AppConfig, ConfigError, createAppLogger, exitOnStopSignals, loadConfig } from '@alternance/platform/nest';
 import { ApiSurface, SINGLE_PROCESS } from './app.module';
 import { closeGracefully, createApp } from './bootstrap';
 
@@ -27,22 +27,7 @@ async function run(surface: ApiSurface, adjust: (config: AppConfig) => AppConfig
     'lifecycle',
   );
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A second signal (Ctrl-C twice) gives up waiting for in-flight requests.
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger?.log({ event: 'signal', signal }, 'lifecycle');
-    closeGracefully(app, config.shutdownTimeoutMs).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger?.error({ event: 'shutdown.failed', error: error instanceof Error ? error.name : typeof error }, 'lifecycle');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  exitOnStopSignals(() => closeGracefully(app, config.shutdownTimeoutMs), logger);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   apolloLogger,
   createAppLogger,
   formatGraphqlError,
-  graphqlLimits,
+  sharedServerOptions,
   healthRoutes,
   jsonBody,
   operationLogPlugin,
@@ -168,17 +168,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       });
     },
   });
-  const limits = graphqlLimits(settings.graphqlLimits);
+  const shared = sharedServerOptions(settings.graphqlLimits, settings.introspection);
   const server = new ApolloServer<GatewayContext>({
+    ...shared,
     gateway,
-    introspection: settings.introspection,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), rateLimitStatusPlugin(), operationLogPlugin<GatewayContext>(logger)],
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(shared.plugins as ApolloServerPlugin<GatewayContext>[]), rateLimitStatusPlugin(), operationLogPlugin<GatewayContext>(logger)],
     logger: apolloLogger(logger),
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
     formatError: formatGatewayError,
   });
   await server.start();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@alternance/platform/nest';
+import { ConfigError, exitOnStopSignals } from '@alternance/platform/nest';
 import { loadGatewayConfig } from './gateway-config';
 import { closeGateway, createGateway } from './gateway';
 
@@ -12,18 +12,7 @@ async function main(): Promise<void> {
   const url = `http://${host}:${port}/graphql`;
   gateway.logger?.log({ event: 'listening', service: 'gateway', url, ...(playground ? { playground: `open ${url} in a browser` } : {}) }, 'lifecycle');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    gateway.logger?.log({ event: 'signal', signal }, 'lifecycle');
-    closeGateway(gateway, http, shutdownTimeoutMs).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  exitOnStopSignals(() => closeGateway(gateway, http, shutdownTimeoutMs), gateway.logger);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createAppLogger, loadConfig } from '@alternance/platform/nest';
+import { ConfigError, createAppLogger, exitOnStopSignals, loadConfig } from '@alternance/platform/nest';
 import { startWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -8,22 +8,8 @@ async function main(): Promise<void> {
   const worker = await startWorker(config);
   logger?.log({ event: 'listening', health: `${worker.url}/health/ready`, database: config.database.driver, search: config.search.engine }, 'lifecycle');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A second signal gives up waiting for the batch or job in progress (its lease is released with the connection).
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger?.log({ event: 'signal', signal }, 'lifecycle');
-    worker.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger?.error({ event: 'shutdown.failed', error: error instanceof Error ? error.name : typeof error }, 'lifecycle');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // A second signal gives up waiting for the batch or job in progress (its lease is released with the connection).
+  exitOnStopSignals(() => worker.close(), logger);
 }
 
 main().catch((error: unknown) => {

@@ -22,3 +22,4 @@ export * from './logging/json-logger';
 export * from './logging/request-logging';
 export * from './logging/operation-log.plugin';
 export * from './lifecycle/http-drain';
+export * from './lifecycle/stop-signals';

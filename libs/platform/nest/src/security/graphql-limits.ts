@@ -69,3 +69,21 @@ export function graphqlLimits(limits: GraphqlLimits): GraphqlLimitOptions {
   // Runs first, so the whole sentence goes rather than just the names armor masks.
   return { plugins: [hideSuggestionsPlugin(), ...plugins], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
 }
+
+/**
+ * The Apollo Server options every GraphQL endpoint shares (the single process, each subgraph,
+ * the gateway): document limits, introspection only where configured, no stack traces, CSRF
+ * prevention, no batched HTTP requests. Each adds its own plugins after `plugins`.
+ */
+export function sharedServerOptions(limits: GraphqlLimits, introspection: boolean) {
+  const armor = graphqlLimits(limits);
+  return {
+    introspection,
+    plugins: armor.plugins,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+  };
+}
