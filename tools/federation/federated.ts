@@ -1,16 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { projectRoot } from '@alternance/platform/nest';
 
 /**
  * The federated deployment as plain local processes (`npm run start:federated`, and the e2e
  * suite): the three subgraphs, the worker and the gateway, from the built dist/. One shared
  * configuration (DATABASE_URL, DATA_DIR, JWT_SECRET, MEILI_URL…) comes from the environment.
  */
-const ROOT = ((dir: string): string => {
-  while (!existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-})(__dirname);
+const ROOT = projectRoot();
 
 export interface FederatedPorts {
   gateway: number;

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'graphql';
+import { projectRoot } from '@alternance/platform/nest';
 
 /** The repository's root, from the sources (tests) or from dist/ (the CLI). */
-export const ROOT = ((dir: string): string => {
-  while (!existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-})(__dirname);
+export const ROOT = projectRoot();
 /** The committed supergraph the gateway serves (no introspection at run time). */
 export const SUPERGRAPH_FILE = path.join(ROOT, 'apps/gateway/supergraph.graphql');
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppConfig, ConfigError, loadConfig } from '@alternance/platform/nest';
+import { AppConfig, ConfigError, loadConfig, projectRoot } from '@alternance/platform/nest';
 
 /** The subgraphs the supergraph names, and the environment variable that moves each. */
 export const SUBGRAPH_URL_VARIABLES: Record<string, string> = {
@@ -21,13 +21,7 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
 }
 
-function repositoryRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'nx.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-export const DEFAULT_SUPERGRAPH_FILE = path.join(repositoryRoot(__dirname), 'apps/gateway/supergraph.graphql');
+export const DEFAULT_SUPERGRAPH_FILE = path.join(projectRoot(), 'apps/gateway/supergraph.graphql');
 
 /**
  * Reads the gateway's settings from the environment (PORT defaults to 4000 here). The gateway
