@@ -18,6 +18,8 @@ describe('formatGatewayError', () => {
       message: 'Too many sign-in attempts; retry in 42 s.',
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 },
     });
+    const inEntityFetch = new SubgraphRefusal({ message: 'Too complex.', path: ['_entities', 0, 'applicationsCount'], extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(formatGatewayError({ message: 'x' }, inEntityFetch)).toEqual({ message: 'Too complex.', extensions: { code: 'QUERY_TOO_COMPLEX' } });
   });
 
   it('answers SERVICE_UNAVAILABLE, naming no service or address, when a subgraph did not answer', () => {

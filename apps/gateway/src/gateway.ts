@@ -60,9 +60,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const authorization = req.headers.authorization;
     if (authorization) headers.set('authorization', authorization);
     headers.set('x-request-id', requestLogRecord(req).requestId);
-    const forwarded = req.headers['x-forwarded-for'];
-    const chain = [...(typeof forwarded === 'string' && req.app.get('trust proxy') ? [forwarded] : []), req.socket.remoteAddress ?? ''].filter(Boolean);
-    if (chain.length) headers.set('x-forwarded-for', chain.join(', '));
+    // The client as the gateway's own TRUST_PROXY sees it: a client's X-Forwarded-For counts only behind a trusted proxy.
+    const client = req.ip ?? req.socket.remoteAddress;
+    if (client) headers.set('x-forwarded-for', client);
   }
 }
 
@@ -96,7 +96,11 @@ const UNAVAILABLE_MESSAGE = 'Part of the service is unavailable; try again short
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof SubgraphUnavailable) return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: UNAVAILABLE };
-  if (original instanceof SubgraphRefusal) return { message: original.answered.message, path: original.answered.path ?? formatted.path, extensions: original.answered.extensions };
+  if (original instanceof SubgraphRefusal) {
+    // A path inside an entity fetch (`_entities`) means nothing to the client.
+    const path = formatted.path ?? (original.answered.path?.[0] === '_entities' ? undefined : original.answered.path);
+    return { message: original.answered.message, ...(path ? { path } : {}), extensions: original.answered.extensions };
+  }
   const extensions = formatted.extensions ?? {};
   if (typeof extensions.serviceName === 'string') {
     const { serviceName: _service, ...rest } = extensions;
