@@ -322,7 +322,7 @@ describe('the same scenario on both deployments', () => {
     expect((await attempt('127.0.0.3')).code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers from the other subgraphs when one is down, with SERVICE_UNAVAILABLE for its part, and reports not ready', async () => {
+  it('answers from the other subgraphs when one is down, with SERVICE_UNAVAILABLE for its part, and reports itself degraded', async () => {
     const { url, stopProcess } = federated!;
     await stopProcess('matcher');
     const others = await httpGql(url, `{ programs(first: 1) { totalCount } organization(id: "00000000-0000-4000-8000-000000000000") { id } }`);
@@ -331,8 +331,15 @@ describe('the same scenario on both deployments', () => {
     expect(res.data).toBeNull();
     expect((res.errors as any[]).map((e) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(JSON.stringify(res.errors)).not.toMatch(/matcher|127\.0\.0\.1|ECONNREFUSED/);
+    // Still ready (it answers everything but the matcher's fields), and says what is missing.
     const ready = await fetch(`${url}/health/ready`);
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { matcher: 'down', 'job-board': 'up' } });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'degraded', checks: { matcher: 'down', 'job-board': 'up', 'talent-marketplace': 'up' }, failing: ['matcher'] });
+    // With every subgraph down it is not.
+    await stopProcess('job-board');
+    await stopProcess('talent-marketplace');
+    const down = await fetch(`${url}/health/ready`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unavailable', failing: expect.arrayContaining(['matcher', 'job-board', 'talent-marketplace']) });
   });
 });

@@ -145,7 +145,7 @@ export interface Gateway {
  * The federated deployment's entry point: one GraphQL endpoint over the subgraphs, planned
  * from the committed supergraph (never from introspecting the subgraphs). In front, as in the
  * single process: request ids and the access log, in-flight tracking, security headers, the
- * health probes (ready when every subgraph is), the body limit, the offline playground, and
+ * health probes (degraded while a subgraph is down, unavailable when all are), the body limit, the offline playground, and
  * the same document limits, CSRF prevention and no batching.
  */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
@@ -192,8 +192,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const subgraphs = subgraphHealthUrls(config);
   app.use(
     healthRoutes({
+      // A subgraph down takes only its fields away: the gateway stays ready, `degraded`.
       checks: subgraphs.map(({ name, url }) => ({
         name,
+        critical: false,
         check: async () => {
           const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
           if (!res.ok) throw new Error(`${name} answered ${res.status}`);

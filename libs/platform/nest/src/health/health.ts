@@ -5,6 +5,12 @@ import type { LoggerService } from '@nestjs/common';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<unknown>;
+  /**
+   * False for a dependency without which the process still serves part of its requests (a
+   * gateway's subgraphs): while it is down the process reports itself `degraded` but ready,
+   * so that a load balancer keeps sending it the requests it can answer. Default true.
+   */
+  critical?: boolean;
 }
 
 export interface HealthOptions {
@@ -27,8 +33,9 @@ function withTimeout(promise: Promise<unknown>, ms: number): Promise<unknown> {
 }
 
 /**
- * GET /health/live: the process answers (no I/O). GET /health/ready: every check passes, else
- * 503 naming the failing ones. Public, outside GraphQL (so never rate-limited), and cheap:
+ * GET /health/live: the process answers (no I/O). GET /health/ready: 200 `ok` when every check
+ * passes; 200 `degraded` naming the failing ones when only non-critical checks fail and at
+ * least one check passes; else 503 `unavailable` naming them. Public, outside GraphQL (so never rate-limited), and cheap:
  * concurrent readiness probes share one run of the checks. Failure details go to the log,
  * not to the caller.
  */
@@ -63,7 +70,10 @@ export function healthRoutes(options: HealthOptions): Router {
     running ??= runChecks().finally(() => (running = undefined));
     const checks = await running;
     const failing = Object.keys(checks).filter((name) => checks[name] === 'down');
-    res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unavailable' : 'ok', checks, ...(failing.length ? { failing } : {}) });
+    const critical = options.checks.some((c) => c.critical !== false && checks[c.name] === 'down');
+    const unavailable = critical || (failing.length > 0 && failing.length === options.checks.length);
+    const status = unavailable ? 'unavailable' : failing.length ? 'degraded' : 'ok';
+    res.status(unavailable ? 503 : 200).json({ status, checks, ...(failing.length ? { failing } : {}) });
   });
   return router;
 }
