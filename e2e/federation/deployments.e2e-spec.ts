@@ -252,6 +252,19 @@ describe('the same scenario on both deployments', () => {
     const publicProfile = await httpGql(subgraphs['talent-marketplace'], entities, { r: [{ __typename: 'Candidate', id: yanis.upsertMyCandidateProfile.id }] }, employerToken);
     expect((publicProfile.data as any)._entities[0]).toMatchObject({ headline: 'Développeur web junior, JavaScript et accessibilité', birthDate: null });
     expect((publicProfile.errors as any[])[0].extensions.code).toBe('FORBIDDEN');
+    // Several offers in one entity fetch (read together): drafts only for their organization, unknown ids null.
+    const published = (transcripts.federated.find((s) => s.step === 'employer creates an offer')!.data as any).createOffer.id as string;
+    const draft = await httpGql(url, `mutation { createOffer(input: { title: "Brouillon", description: "Pas encore publié.", contractType: APPRENTICESHIP, romeCode: "M1805", location: { country: FR, postcode: "69003" }, remotePolicy: ONSITE, startDate: { earliest: "2027-01-04", latest: "2027-03-01" } }) { id } }`, {}, employerToken);
+    const draftId = (draft.data as any).createOffer.id as string;
+    const offers = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Offer { id status } } }`;
+    const three = { r: [published, draftId, 'not-an-id'].map((id) => ({ __typename: 'Offer', id })) };
+    for (const name of ['job-board', 'talent-marketplace', 'matcher']) {
+      expect([name, (await httpGql(subgraphs[name], offers, three)).data]).toEqual([name, { _entities: [{ id: published, status: 'PUBLISHED' }, null, null] }]);
+      expect([name, (await httpGql(subgraphs[name], offers, three, employerToken)).data]).toEqual([
+        name,
+        { _entities: [{ id: published, status: 'PUBLISHED' }, { id: draftId, status: 'DRAFT' }, null] },
+      ]);
+    }
     // Its owner reads it, through any subgraph.
     expect((await httpGql(subgraphs.matcher, entities, representation, otherToken)).data).toEqual({ _entities: [{ id: hiddenId, headline: 'Profil masqué', birthDate: '2005-02-03' }] });
   });

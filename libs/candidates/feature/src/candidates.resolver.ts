@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { ForbiddenException, Role, Viewer } from '@alternance/platform/domain';
-import { Authenticated, CurrentViewer, Public, Roles } from '@alternance/platform/nest';
+import { Authenticated, CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
 import { canReadPrivateFields } from '@alternance/candidates/domain';
 import { Candidate, CandidatePrivateFields, CandidateProfileInput, toCandidate } from '@alternance/candidates/graphql';
 import { Gender } from '@alternance/candidates/domain';
@@ -50,9 +50,10 @@ export class CandidateFieldsResolver {
 
   @Public()
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null) {
+  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null, @Context() context: object) {
     if (!viewer) return null;
-    const found = await this.candidates.findVisible(viewer, reference.id);
+    // A plan asks for a list's profiles together: one read for all of them.
+    const found = await requestLoader(context, CandidateFieldsResolver, (ids: string[]) => this.candidates.findVisibleMany(viewer, ids)).load(reference.id);
     return found ? toCandidate(found.candidate, found.user, viewer) : null;
   }
 

@@ -1,10 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/core';
 import { NotFoundException, Role, Viewer } from '@alternance/platform/domain';
-import { PlainEntity, findPlainByKeys } from '@alternance/platform/data-access';
 import { CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
 import { CreateOfferInput, Offer, UpdateOfferInput, toOffer } from '@alternance/offers/graphql';
-import { OrganizationEntity } from '@alternance/organizations/data-access';
+import { OrganizationEntity, organizationsById } from '@alternance/organizations/data-access';
 import { Organization, toOrganization } from '@alternance/organizations/graphql';
 import { Program, ProgramMapper } from '@alternance/programs/graphql';
 import { OffersService } from './offers.service';
@@ -66,8 +65,9 @@ export class OfferFieldsResolver {
 
   @Public()
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null) {
-    const offer = await this.offers.findVisible(viewer, reference.id);
+  async resolveReference(@Parent() reference: { id: string }, @CurrentViewer() viewer: Viewer | null, @Context() context: object) {
+    // A plan asks for a list's offers together: one read for all of them.
+    const offer = await requestLoader(context, OfferFieldsResolver, (ids: string[]) => this.offers.findVisibleMany(viewer, ids)).load(reference.id);
     return offer ? toOffer(offer) : null;
   }
 
@@ -75,14 +75,9 @@ export class OfferFieldsResolver {
   @ResolveField(() => Organization, { description: 'The employer.' })
   async organization(@Parent() offer: Offer, @Context() context: object) {
     // The offers of a page share few employers: one query for the page, each employer read once.
-    const org = await requestLoader(context, OrganizationEntity, (ids: string[]) => this.organizationsById(ids)).load(offer.organizationId);
+    const org = await requestLoader(context, OrganizationEntity, (ids: string[]) => organizationsById(this.em, ids)).load(offer.organizationId);
     if (!org) throw new NotFoundException('Organization', offer.organizationId);
     return toOrganization(org);
-  }
-
-  private async organizationsById(ids: string[]): Promise<Map<string, PlainEntity<OrganizationEntity>>> {
-    const rows = await findPlainByKeys(this.em, OrganizationEntity, ids);
-    return new Map(rows.map((o) => [o.id, o]));
   }
 
   @Public()

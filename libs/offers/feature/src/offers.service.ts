@@ -65,11 +65,15 @@ export class OffersService {
    * Read for display: plain data, not an entity to change.
    */
   async findVisible(viewer: Viewer | null, id: string): Promise<PlainEntity<OfferEntity> | null> {
-    if (!isUuid(id)) return null;
-    const [offer] = await findPlainByKeys(this.em, OfferEntity, [id]);
-    if (!offer) return null;
-    if (offer.status === OfferStatus.DRAFT && !this.canManage(viewer, offer)) return null;
-    return offer;
+    return (await this.findVisibleMany(viewer, [id])).get(id) ?? null;
+  }
+
+  /** `findVisible` for several ids in one read: the visible ones, by id. */
+  async findVisibleMany(viewer: Viewer | null, ids: readonly string[]): Promise<Map<string, PlainEntity<OfferEntity>>> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return new Map();
+    const offers = await findPlainByKeys(this.em, OfferEntity, valid);
+    return new Map(offers.filter((o) => o.status !== OfferStatus.DRAFT || this.canManage(viewer, o)).map((o) => [o.id, o]));
   }
 
   async listForOrganization(viewer: Viewer | null, organizationId: string): Promise<OfferEntity[]> {

@@ -1,1 +1,2 @@
 export * from './organization.entity';
+export * from './organizations-by-id';

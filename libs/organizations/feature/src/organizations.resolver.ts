@@ -1,6 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
+import { EntityManager } from '@mikro-orm/core';
 import { Role, Viewer } from '@alternance/platform/domain';
-import { CurrentViewer, Public, Roles } from '@alternance/platform/nest';
+import { CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
+import { OrganizationEntity, organizationsById } from '@alternance/organizations/data-access';
 import { Organization, UpdateOrganizationInput, toOrganization } from '@alternance/organizations/graphql';
 import { OrganizationsService } from './organizations.service';
 
@@ -25,12 +27,13 @@ export class OrganizationsResolver {
 /** How another service of the federated deployment gets an organization from its id (public, as `organization(id)`). */
 @Resolver(() => Organization)
 export class OrganizationFieldsResolver {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(private readonly em: EntityManager) {}
 
   @Public()
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }) {
-    const org = await this.organizations.find(reference.id);
+  async resolveReference(@Parent() reference: { id: string }, @Context() context: object) {
+    // The same loader as `Offer.organization`: each employer read once per request, a list's together.
+    const org = await requestLoader(context, OrganizationEntity, (ids: string[]) => organizationsById(this.em, ids)).load(reference.id);
     return org ? toOrganization(org) : null;
   }
 }

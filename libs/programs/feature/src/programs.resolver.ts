@@ -49,7 +49,8 @@ export class ProgramFieldsResolver {
 
   @Public()
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }) {
-    return (await this.mapper.byIds([reference.id]))[0] ?? null;
+  async resolveReference(@Parent() reference: { id: string }, @Context() context: object) {
+    // A plan asks for a list's training paths together: one read for all of them.
+    return requestLoader(context, ProgramFieldsResolver, async (ids: string[]) => new Map((await this.mapper.byIds(ids)).map((p) => [p.id, p]))).load(reference.id);
   }
 }
