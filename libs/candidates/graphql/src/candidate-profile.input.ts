@@ -14,12 +14,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ISO_DAY } from '@alternance/platform/domain';
 import { Type } from 'class-transformer';
 import { EducationLevel, Gender, MAX_MOBILITY_RADIUS_KM, RemotePreference, Visibility } from '@alternance/candidates/domain';
 import { LocationInput } from '@alternance/taxonomy/graphql';
 import { SkillLevel } from '@alternance/taxonomy/domain';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'A skill the candidate has.' })
 export class CandidateSkillInput {
@@ -81,7 +80,7 @@ export class CandidateProfileInput {
 
   @Field(() => String, { nullable: true, description: 'Available from, YYYY-MM-DD.' })
   @IsOptional()
-  @Matches(DATE, { message: 'availableFrom must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'availableFrom must be a date YYYY-MM-DD' })
   availableFrom?: string | null;
 
   @Field(() => EducationLevel, { nullable: true, description: 'Highest education reached.' })
@@ -96,7 +95,7 @@ export class CandidateProfileInput {
 
   @Field(() => String, { nullable: true, description: 'PRIVATE. Birth date, YYYY-MM-DD: decides contract eligibility.' })
   @IsOptional()
-  @Matches(DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'birthDate must be a date YYYY-MM-DD' })
   birthDate?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'PRIVATE. Registered job seeker: opens POE and some contracts.' })

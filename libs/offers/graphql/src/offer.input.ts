@@ -16,12 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ISO_DAY } from '@alternance/platform/domain';
 import { Type } from 'class-transformer';
 import { ContractType, HireContractType, RemotePolicy, SalaryPeriod } from '@alternance/offers/domain';
 import { LocationInput } from '@alternance/taxonomy/graphql';
 import { SkillLevel } from '@alternance/taxonomy/domain';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'The job a POEI leads to.' })
 export class HireContractInput {
@@ -56,11 +55,11 @@ export class OfferSkillInput {
 @InputType({ description: 'When the job can start.' })
 export class StartWindowInput {
   @Field({ description: 'Earliest start, YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'earliest must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'earliest must be a date YYYY-MM-DD' })
   earliest!: string;
 
   @Field({ description: 'Latest start, YYYY-MM-DD, not before earliest.' })
-  @Matches(DATE, { message: 'latest must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'latest must be a date YYYY-MM-DD' })
   latest!: string;
 }
 

@@ -41,9 +41,12 @@ export function addMonths(date: Date, months: number): Date {
   return d;
 }
 
+/** The shape of a day as the API writes it: `YYYY-MM-DD` (see `isCalendarDate` for a real one). */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** `YYYY-MM-DD` that is a real calendar day. */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!ISO_DAY.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

@@ -16,14 +16,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@alternance/platform/domain';
+import { ISO_DAY, MAX_PAGE_SIZE } from '@alternance/platform/domain';
 import { Country, PageInfo } from '@alternance/platform/nest';
 import { ContractType, RemotePolicy } from '@alternance/offers/domain';
 import { Offer } from '@alternance/offers/graphql';
 import { RemotePreference } from '@alternance/candidates/domain';
 import { Candidate } from '@alternance/candidates/graphql';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export enum OfferSortOrder {
   RELEVANCE = 'RELEVANCE',
@@ -126,12 +124,12 @@ export class OfferSearchFilters {
 
   @Field(() => String, { nullable: true, description: 'Offers that can start on or before this date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE, { message: 'startBefore must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'startBefore must be a date YYYY-MM-DD' })
   startBefore?: string;
 
   @Field(() => String, { nullable: true, description: 'Offers that can still start on or after this date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE, { message: 'startAfter must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'startAfter must be a date YYYY-MM-DD' })
   startAfter?: string;
 
   @Field(() => Country, { nullable: true, description: 'Country of the job.' })
@@ -209,7 +207,7 @@ export class CandidateSearchFilters {
 
   @Field(() => String, { nullable: true, description: 'Available on or before this date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE, { message: 'availableBy must be a date YYYY-MM-DD' })
+  @Matches(ISO_DAY, { message: 'availableBy must be a date YYYY-MM-DD' })
   availableBy?: string;
 
   @Field(() => NearInput, { nullable: true, description: 'Candidates living within this circle.' })
