@@ -1,11 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PASSWORD, freshSiret } from '../support/actors';
-import { engine, truncate } from '../support/test-app';
+import { bareOrm, engine, freshDatabaseUrl } from '../support/test-app';
 import { ApiProcess, httpGql, killApiProcesses, startApiProcess } from '../support/api-process';
 
 const root = path.resolve(__dirname, '../..');
@@ -52,17 +51,8 @@ describe(`graceful shutdown (${engine})`, () => {
   const email = `shutdown-${engine}@example.test`;
 
   beforeAll(async () => {
-    const template = process.env.TEST_DB_TEMPLATE!;
-    let databaseUrl = template;
-    if (engine === 'sqlite') {
-      databaseUrl = `sqlite:${path.join(dataDir, 'db.sqlite')}`;
-      copyFileSync(template, path.join(dataDir, 'db.sqlite'));
-      const { BetterSqliteDriver } = await import('@mikro-orm/better-sqlite');
-      orm = await MikroORM.init({ driver: BetterSqliteDriver, dbName: path.join(dataDir, 'db.sqlite'), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    } else {
-      await truncate(template);
-      orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: template, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    }
+    const databaseUrl = await freshDatabaseUrl(dataDir);
+    orm = await bareOrm(databaseUrl);
     // Budgets fit the burst of writes below: what is tested here is stopping, not throttling.
     env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, CATALOGUE_DIR: process.env.CATALOGUE_DIR ?? path.resolve(root, '../shared/data'), RATE_LIMIT_ENABLED: 'false' };
   }, 120_000);

@@ -1,10 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PASSWORD, freshSiret } from '../support/actors';
-import { engine, truncate } from '../support/test-app';
+import { bareOrm, engine, freshDatabaseUrl } from '../support/test-app';
 import { ApiProcess, httpGql, startApiProcess } from '../support/api-process';
 
 const root = path.resolve(__dirname, '../..');
@@ -22,17 +21,8 @@ describe(`search index after a crash (${engine})`, () => {
   let orm: MikroORM;
 
   beforeAll(async () => {
-    const template = process.env.TEST_DB_TEMPLATE!;
-    let databaseUrl = template;
-    if (engine === 'sqlite') {
-      databaseUrl = `sqlite:${path.join(dataDir, 'db.sqlite')}`;
-      copyFileSync(template, path.join(dataDir, 'db.sqlite'));
-      const { BetterSqliteDriver } = await import('@mikro-orm/better-sqlite');
-      orm = await MikroORM.init({ driver: BetterSqliteDriver, dbName: path.join(dataDir, 'db.sqlite'), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    } else {
-      await truncate(template);
-      orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: template, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    }
+    const databaseUrl = await freshDatabaseUrl(dataDir);
+    orm = await bareOrm(databaseUrl);
     env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, CATALOGUE_DIR: process.env.CATALOGUE_DIR ?? path.resolve(root, '../shared/data') };
   }, 120_000);
 

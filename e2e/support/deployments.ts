@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Federated, startFederated } from '../../tools/federation/federated';
 import { killApiProcesses, startApiProcess } from './api-process';
-import { engine, truncate } from './test-app';
+import { freshDatabaseUrl } from './test-app';
 
 /**
  * The two ways to deploy the product, started from the built dist/ as real processes on a
@@ -29,16 +29,8 @@ export const JWT_SECRET = 'e2e-deployments-secret-0123456789abcdefghijklmnop';
 
 /** A fresh database and data directory: a copy of the SQLite template, or the PostgreSQL template emptied. */
 async function freshEnvironment(): Promise<{ env: Record<string, string>; dataDir: string }> {
-  const template = process.env.TEST_DB_TEMPLATE;
-  if (!template) throw new Error('TEST_DB_TEMPLATE is not set: run through the e2e Jest project.');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'alternance-deployment-'));
-  let databaseUrl = template;
-  if (engine === 'sqlite') {
-    copyFileSync(template, path.join(dataDir, 'db.sqlite'));
-    databaseUrl = `sqlite:${path.join(dataDir, 'db.sqlite')}`;
-  } else {
-    await truncate(template);
-  }
+  const databaseUrl = await freshDatabaseUrl(dataDir);
   return {
     dataDir,
     env: {

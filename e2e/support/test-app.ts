@@ -41,6 +41,30 @@ export async function truncate(url: string): Promise<void> {
 export const engine = (process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite') as 'sqlite' | 'postgresql';
 
 /**
+ * A fresh copy of the prepared test database for API processes a test starts: the SQLite
+ * template copied into `dir` (as `db.sqlite`), or the PostgreSQL template with its writable
+ * tables emptied. Returns its DATABASE_URL.
+ */
+export async function freshDatabaseUrl(dir: string): Promise<string> {
+  const template = process.env.TEST_DB_TEMPLATE;
+  if (!template) throw new Error('TEST_DB_TEMPLATE is not set: run through the integration or e2e Jest project.');
+  if (engine === 'postgresql') {
+    await truncate(template);
+    return template;
+  }
+  copyFileSync(template, path.join(dir, 'db.sqlite'));
+  return `sqlite:${path.join(dir, 'db.sqlite')}`;
+}
+
+/** A bare ORM (no entities) on a DATABASE_URL from `freshDatabaseUrl`, for a test's own SQL next to a running API. */
+export async function bareOrm(databaseUrl: string): Promise<MikroORM> {
+  const base = { entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true };
+  if (engine === 'postgresql') return MikroORM.init({ ...base, driver: PostgreSqlDriver, clientUrl: databaseUrl });
+  const { BetterSqliteDriver } = await import('@mikro-orm/better-sqlite');
+  return MikroORM.init({ ...base, driver: BetterSqliteDriver, dbName: databaseUrl.replace(/^sqlite:/, '') });
+}
+
+/**
  * The whole API over HTTP on a fresh database: a copy of the prepared SQLite file, or the
  * prepared PostgreSQL database with its writable tables emptied.
  * `env` overrides the configuration (e.g. rate-limit budgets, LOG_LEVEL). Mutation rate limits
