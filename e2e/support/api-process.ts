@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { waitUntilReady } from '../../tools/support/process-ready';
 
 /**
  * The built API (`dist/apps/api/src/main.js`) as a process of its own, for tests that stop it
@@ -29,18 +30,13 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return { process: child, url, port, output };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitUntilReady('API', child, `${url}/health/ready`, Date.now() + 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${error instanceof Error ? error.message : error}: ${output.join('')}`);
   }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
+  return { process: child, url, port, output };
 }
 
 /** Kills every API process a test started that is still running (a failed assertion can leave one behind). */

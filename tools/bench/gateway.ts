@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFederated } from '../federation/federated';
 import { printTable, writeResults } from './report';
+import { startBenchApi } from './bench-api';
 
 /**
  * `npm run bench -- gateway`: what the federated deployment's gateway adds to a request's
@@ -18,21 +18,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const root = path.resolve(__dirname, '../../..');
-const SINGLE_PORT = 31_000 + Math.floor(Math.random() * 1000);
 const FEDERATED_BASE = 33_000 + Math.floor(Math.random() * 1000);
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 1800; i++) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not start');
-}
 
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
   const res = await fetch(`${url}/graphql`, {
@@ -103,12 +89,10 @@ async function main(): Promise<void> {
     // A latency benchmark, not a rate-limit test.
     RATE_LIMIT_ENABLED: 'false',
   };
-  const singleUrl = `http://127.0.0.1:${SINGLE_PORT}`;
   console.log('starting the single-process API (migrations, catalogue, demo data)');
-  const single = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env, PORT: String(SINGLE_PORT) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const { child: single, url: singleUrl } = await startBenchApi(env);
   let federated: Awaited<ReturnType<typeof startFederated>> | undefined;
   try {
-    await waitReady(singleUrl, single);
     console.log('starting the federated deployment on the same database');
     federated = await startFederated({
       env: { ...env, SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '3600' },

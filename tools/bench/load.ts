@@ -1,16 +1,13 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { MikroORM } from '@mikro-orm/core';
-import { OFFER_INDEX, OFFER_INDEX_SETTINGS, IndexableOffer, SearchDocument, offerDocument } from '@alternance/search/domain';
-import { EmbeddedIndexStore } from '@alternance/search/data-access';
-import { ormOptions } from '../../apps/api/src/persistence/orm-config';
+import { IndexableOffer, SearchDocument } from '@alternance/search/domain';
 import { BenchQuery, defaultDataDir, generateOffers, generateQueries, loadCommunes, loadOfferKeywords, loadSynonyms } from './search-engine-corpus';
 import { printTable, writeResults } from './report';
-import { CONTRACTS, ORG_ID, REMOTE, day, toIndexableOffer, uuid } from './bench-offers';
+import { CONTRACTS, REMOTE, day, toIndexableOffer, uuid } from './bench-offers';
+import { startBenchApi, writeBenchDatabase, writeBenchOfferIndex } from './bench-api';
 
 /**
  * `npm run bench -- load`: the API under HTTP load on loopback, as one process on SQLite
@@ -53,53 +50,12 @@ function toSearchInput(q: BenchQuery): Record<string, unknown> {
   return { query: q.request.text, filters, sort, first: q.request.limit, facets: ['CONTRACT_TYPE', 'REMOTE_POLICY', 'ROME_DOMAIN'] };
 }
 
+/** The database (offers open to applications for a year) and the offer index the API loads at start. */
 async function prepareDatabase(dir: string, offers: IndexableOffer[], synonyms: string[][]): Promise<string> {
   const file = path.join(dir, 'load.sqlite');
-  const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', file }));
-  await orm.getMigrator().up();
-  const conn = orm.em.getConnection();
-  const now = new Date().toISOString();
-  // Open for applications during the run.
-  const expires = new Date(Date.now() + 365 * 86_400_000).toISOString();
-  await conn.execute(`insert into organizations (id, name, country, disability_referent, created_at, updated_at) values (?, 'Bench', 'FR', 0, ?, ?)`, [ORG_ID, now, now]);
-  for (let i = 0; i < offers.length; i += 500) {
-    const chunk = offers.slice(i, i + 500);
-    const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = chunk.flatMap((o) => {
-      const at = o.publishedAt!.toISOString();
-      return [o.id, ORG_ID, o.title, o.description, o.contractType, o.romeCode, '[]', '[]', 'FR', o.lat, o.lng, o.remotePolicy, o.startEarliest, o.startLatest, 1, 'PUBLISHED', at, expires, at, at, 1, null];
-    });
-    await conn.execute(
-      `insert into offers (id, organization_id, title, description, contract_type, rome_code, skills, program_ids, country, lat, lng, remote_policy, start_earliest, start_latest, positions, status, published_at, expires_at, created_at, updated_at, version, city) values ${values}`,
-      params,
-    );
-  }
-  await orm.close(true);
-  // The index the API loads at start, persisted as the embedded adapter does.
-  const store = EmbeddedIndexStore.open(OFFER_INDEX, path.join(dir, 'search'));
-  await store.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
-  await store.upsert(offers.map(offerDocument));
-  store.persist();
+  await writeBenchDatabase(file, offers, { expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString() });
+  await writeBenchOfferIndex(dir, offers, synonyms);
   return file;
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = 32000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not start');
 }
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
@@ -220,21 +176,24 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'alternance-load-'));
   const file = await prepareDatabase(dir, offers, synonyms);
   console.log('database and index ready; starting the API (it loads the catalogue once)');
-  const { child, url } = await startServer({
-    NODE_ENV: 'production',
-    JWT_SECRET: 'load-benchmark-secret-load-benchmark-secret',
-    DATABASE_URL: `sqlite:${file}`,
-    DATA_DIR: dir,
-    CATALOGUE_DIR: path.join(root, '../shared/data'),
-    SEED_DEMO: 'false',
-    LOG_LEVEL,
-    // Every request comes from one address and a few accounts: budgets that never bind, so
-    // what is measured is the work (the limiter still counts every mutation).
-    RATE_LIMIT_AUTH_PER_IP: '1000000',
-    RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
-    RATE_LIMIT_WRITES_PER_IP: '10000000',
-    RATE_LIMIT_WRITES_PER_ACCOUNT: '10000000',
-  });
+  const { child, url } = await startBenchApi(
+    {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'load-benchmark-secret-load-benchmark-secret',
+      DATABASE_URL: `sqlite:${file}`,
+      DATA_DIR: dir,
+      CATALOGUE_DIR: path.join(root, '../shared/data'),
+      SEED_DEMO: 'false',
+      LOG_LEVEL,
+      // Every request comes from one address and a few accounts: budgets that never bind, so
+      // what is measured is the work (the limiter still counts every mutation).
+      RATE_LIMIT_AUTH_PER_IP: '1000000',
+      RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
+      RATE_LIMIT_WRITES_PER_IP: '10000000',
+      RATE_LIMIT_WRITES_PER_ACCOUNT: '10000000',
+    },
+    32_000,
+  );
 
   try {
     const tokens: string[] = [];

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +7,11 @@ import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { OFFER_INDEX, OFFER_INDEX_SETTINGS, PUBLIC_AUDIENCE, SearchDocument, SearchRequest, offerDocument, IndexableOffer, Filter } from '@alternance/search/domain';
 import { EmbeddedSearchEngine } from '@alternance/search/engine';
-import { EmbeddedIndexStore } from '@alternance/search/data-access';
-import { ormOptions } from '../../apps/api/src/persistence/orm-config';
 import { BenchQuery, defaultDataDir, generateOffers, generateQueries, loadCommunes, loadOfferKeywords, loadSynonyms } from './search-engine-corpus';
 import { Percentiles, percentiles } from './search-engine';
 import { printTable, writeResults } from './report';
-import { CONTRACTS, ORG_ID, REMOTE, day, toIndexableOffer } from './bench-offers';
+import { CONTRACTS, REMOTE, day, toIndexableOffer } from './bench-offers';
+import { startBenchApi, writeBenchDatabase, writeBenchOfferIndex } from './bench-api';
 
 /**
  * `npm run bench -- search`: the job board's search at 100,000 offers resampled from the
@@ -78,50 +76,16 @@ async function serviceLayer(docs: SearchDocument[], requests: SearchRequest[], s
   return { buildMs: Math.round(buildMs), latency, rssMb, rssAddedMb: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20) };
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = 31000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}/graphql`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-      if (res.ok) return { child, url };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('API did not start');
-}
-
 async function throughGraphql(offers: IndexableOffer[], requests: SearchRequest[], synonyms: string[][]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'alternance-bench-'));
   const file = path.join(dir, 'bench.sqlite');
-  const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', file }));
-  await orm.getMigrator().up();
-  const conn = orm.em.getConnection();
-  const now = new Date().toISOString();
-  await conn.execute(`insert into organizations (id, name, country, disability_referent, created_at, updated_at) values (?, 'Bench', 'FR', 0, ?, ?)`, [ORG_ID, now, now]);
-  const [insertMs] = await time(async () => {
-    for (let i = 0; i < offers.length; i += 500) {
-      const chunk = offers.slice(i, i + 500);
-      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      const params = chunk.flatMap((o) => [o.id, ORG_ID, o.title, o.description, o.contractType, o.romeCode, '[]', '[]', 'FR', o.lat, o.lng, o.remotePolicy, o.startEarliest, o.startLatest, 1, 'PUBLISHED', o.publishedAt!.toISOString(), o.publishedAt!.toISOString(), o.publishedAt!.toISOString(), o.publishedAt!.toISOString(), 1, null]);
-      await conn.execute(
-        `insert into offers (id, organization_id, title, description, contract_type, rome_code, skills, program_ids, country, lat, lng, remote_policy, start_earliest, start_latest, positions, status, published_at, expires_at, created_at, updated_at, version, city) values ${values}`,
-        params,
-      );
-    }
-  });
-  await orm.close(true);
+  let insertMs = 0;
+  await writeBenchDatabase(file, offers, { timeInsert: async (insert) => ([insertMs] = await time(insert)) });
   // The index the API loads at start: the same engine, persisted as the embedded adapter does.
-  const store = EmbeddedIndexStore.open(OFFER_INDEX, path.join(dir, 'search'));
-  await store.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
-  await store.upsert(offers.map(offerDocument));
-  store.persist();
-  const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATA_DIR: dir, CATALOGUE_DIR: path.join(root, '../shared/data') });
+  await writeBenchOfferIndex(dir, offers, synonyms);
+  const api = await startBenchApi({ DATABASE_URL: `sqlite:${file}`, DATA_DIR: dir, CATALOGUE_DIR: path.join(root, '../shared/data'), LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'development' });
+  const { child } = api;
+  const url = `${api.url}/graphql`;
   const query = `query ($input: OfferSearchInput!) { searchOffers(input: $input) { totalCount edges { cursor highlights { field snippet } node { id title contractType location { city lat lng } } } facets { field values { value count } } } }`;
   let failures = 0;
   const latency = await measure(
@@ -132,7 +96,9 @@ async function throughGraphql(offers: IndexableOffer[], requests: SearchRequest[
       if (!res.ok || body.errors) failures++;
     },
   );
+  // The API persists its index on the way out: its folder goes once it has exited.
   child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
   rmSync(dir, { recursive: true, force: true });
   return { insertMs: Math.round(insertMs), latency, failures };
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '@alternance/platform/nest';
+import { waitUntilReady } from '../support/process-ready';
 
 /**
  * The federated deployment as plain local processes (`npm run start:federated`, and the e2e
@@ -43,17 +44,8 @@ export interface StartOptions {
   startTimeoutMs?: number;
 }
 
-async function waitReady(proc: FederatedProcess, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode ?? proc.child.signalCode}) before it was ready`);
-    try {
-      if ((await fetch(proc.health, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`${proc.name} was not ready at ${proc.health} in time`);
+function waitReady(proc: FederatedProcess, deadline: number): Promise<void> {
+  return waitUntilReady(proc.name, proc.child, proc.health, deadline);
 }
 
 /**
