@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { SubgraphRefusal, SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
+import { ForwardingDataSource, SubgraphRefusal, SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
 import { GatewayConfig } from './gateway-config';
 
 describe('formatGatewayError', () => {
@@ -47,6 +47,33 @@ describe('subgraphHealthUrls', () => {
     expect(subgraphHealthUrls(config)).toEqual([
       { name: 'job-board', url: 'http://127.0.0.1:4001/health/ready' },
       { name: 'matcher', url: 'http://matcher:4003/health/ready' },
+    ]);
+  });
+});
+
+describe('ForwardingDataSource', () => {
+  const warnings: unknown[] = [];
+  const logger = { log: () => undefined, error: () => undefined, warn: (m: unknown) => warnings.push(m) };
+  const source = (fetch: () => Promise<Response>) => new ForwardingDataSource('matcher', 'http://matcher:4003/graphql', fetch, logger);
+
+  it('passes on a GraphQL refusal answered with an HTTP error status', async () => {
+    const res = new Response(JSON.stringify({ errors: [{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3 } }] }), { status: 429, headers: { 'content-type': 'application/json' } });
+    const error = await source(async () => res).errorFromResponse(res as never);
+    expect(error).toBeInstanceOf(SubgraphRefusal);
+    expect(formatGatewayError({ message: 'x' }, error)).toEqual({ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3 } });
+  });
+
+  it('turns any other error status, and a failed connection, into SERVICE_UNAVAILABLE, logged with the subgraph’s name', async () => {
+    warnings.length = 0;
+    const res = new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
+    const error = await source(async () => res).errorFromResponse(res as never);
+    expect(error).toBeInstanceOf(SubgraphUnavailable);
+    expect(formatGatewayError({ message: 'x' }, error).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    const refused = source(async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })));
+    await expect((refused as unknown as { fetcher: (url: string, init: object) => Promise<unknown> }).fetcher('http://matcher:4003/graphql', {})).rejects.toBeInstanceOf(SubgraphUnavailable);
+    expect(warnings).toEqual([
+      { event: 'subgraph.unavailable', subgraph: 'matcher', cause: 'HTTP 502' },
+      { event: 'subgraph.unavailable', subgraph: 'matcher', cause: 'ECONNREFUSED' },
     ]);
   });
 });

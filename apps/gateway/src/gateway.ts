@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express, { Express, Request } from 'express';
+import type { LoggerService } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@alternance/platform/domain';
@@ -42,15 +43,39 @@ export interface GatewayContext {
  * subgraphs believe when TRUST_PROXY names the gateway), so rate limits count the client.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly service: string,
+    url: string,
+    fetchSubgraph: (url: string, init: SubgraphFetchInit) => Promise<Response>,
+    private readonly logger?: LoggerService,
+  ) {
+    super({
+      url,
+      fetcher: (async (input: string, init: SubgraphFetchInit) => {
+        try {
+          return await fetchSubgraph(input, init);
+        } catch (error) {
+          throw this.unavailable(error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : ((error as NodeJS.ErrnoException).code ?? error.name)) : typeof error);
+        }
+      }) as never,
+    });
+  }
+
   /**
    * A subgraph refuses some requests with an HTTP error status and a GraphQL body (429 and
-   * RATE_LIMITED, 400 and QUERY_TOO_COMPLEX): its first error is passed on as it is.
+   * RATE_LIMITED, 400 and QUERY_TOO_COMPLEX): its first error is passed on as it is. Anything
+   * else (a proxy's 502, a crash mid-answer) is the subgraph not answering.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
     const first = (body as { errors?: GraphQLFormattedError[] } | undefined)?.errors?.[0];
     if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') return new SubgraphRefusal(first);
-    return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { response: { status: response.status } } });
+    return this.unavailable(`HTTP ${response.status}`);
+  }
+
+  private unavailable(cause: string): SubgraphUnavailable {
+    this.logger?.warn({ event: 'subgraph.unavailable', subgraph: this.service, cause }, 'gateway');
+    return new SubgraphUnavailable(this.service, cause);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -75,12 +100,12 @@ export class SubgraphRefusal extends GraphQLError {
 }
 
 /** A subgraph that did not answer (refused, reset or timed out): the client sees SERVICE_UNAVAILABLE, the log says which. */
-export class SubgraphUnavailable extends Error {
+export class SubgraphUnavailable extends GraphQLError {
   constructor(
     readonly service: string,
     readonly failure: string,
   ) {
-    super(`subgraph ${service} unavailable: ${failure}`);
+    super(`subgraph ${service} unavailable: ${failure}`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
     this.name = 'SubgraphUnavailable';
   }
 }
@@ -145,8 +170,8 @@ export interface Gateway {
  * The federated deployment's entry point: one GraphQL endpoint over the subgraphs, planned
  * from the committed supergraph (never from introspecting the subgraphs). In front, as in the
  * single process: request ids and the access log, in-flight tracking, security headers, the
- * health probes (degraded while a subgraph is down, unavailable when all are), the body limit, the offline playground, and
- * the same document limits, CSRF prevention and no batching.
+ * health probes (degraded while a subgraph is down, unavailable when all are), the body limit,
+ * the offline playground, and the same document limits, CSRF prevention and no batching.
  */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const { app: settings } = config;
@@ -158,18 +183,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new ForwardingDataSource({
-        url: target,
-        fetcher: (async (input: string, init: SubgraphFetchInit) => {
-          try {
-            return await fetchSubgraph(input, init);
-          } catch (error) {
-            const cause = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : ((error as NodeJS.ErrnoException).code ?? error.name)) : typeof error;
-            logger?.warn({ event: 'subgraph.unavailable', subgraph: name, cause }, 'gateway');
-            throw new SubgraphUnavailable(name, cause);
-          }
-        }) as never,
-      });
+      return new ForwardingDataSource(name, target, fetchSubgraph, logger);
     },
   });
   const shared = sharedServerOptions(settings.graphqlLimits, settings.introspection);
