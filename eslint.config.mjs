@@ -87,7 +87,7 @@ export default [
     // (persistence, cross-context hooks, the GraphQL server set-up, the playground).
     files: ['apps/worker/**/*.ts', 'apps/job-board/**/*.ts', 'apps/talent-marketplace/**/*.ts', 'apps/matcher/**/*.ts', 'apps/gateway/**/*.ts', 'tools/federation/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@alternance/api'], depConstraints: [...layers, ...scopes] }],
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@alternance/api', '@alternance/api/playground'], depConstraints: [...layers, ...scopes] }],
     },
   },
   {

@@ -8,7 +8,8 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { mountPlayground } from '@alternance/api';
+// The playground alone: not the API's modules, which the gateway never runs.
+import { mountPlayground } from '@alternance/api/playground';
 import {
   DrainOutcome,
   HttpDrain,
