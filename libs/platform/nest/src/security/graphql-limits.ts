@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { ErrorCode } from '@alternance/platform/domain';
@@ -79,7 +80,8 @@ export function sharedServerOptions(limits: GraphqlLimits, introspection: boolea
   const armor = graphqlLimits(limits);
   return {
     introspection,
-    plugins: armor.plugins,
+    // No cache hints are used: without this, Apollo times every field for them.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins],
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     includeStacktraceInErrorResponses: false,
