@@ -18,7 +18,7 @@ const layers = [
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
     // Pure rules: no framework, no ORM, no GraphQL, no search engine, no HTTP.
-    bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'graphql', 'graphql/*', '@apollo/*', 'meilisearch', 'express', 'class-validator', 'class-transformer'],
+    bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'graphql', 'graphql/*', '@apollo/*', 'meilisearch', 'fastify', '@fastify/*', 'class-validator', 'class-transformer'],
   },
 ];
 

@@ -1,21 +1,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import Fastify from 'fastify';
 import { HttpDrain, healthRoutes } from '@alternance/platform/nest';
 
 /** The drain on its own, with requests whose length the test decides. */
 describe('HTTP drain', () => {
   async function serve(drain: HttpDrain): Promise<{ server: http.Server; port: number }> {
-    const app = express();
-    app.use(drain.middleware());
-    app.use(healthRoutes({ checks: [], draining: () => drain.isDraining }));
-    app.get('/slow/:ms', (req, res) => {
-      const timer = setTimeout(() => res.json({ done: true }), Number(req.params.ms));
-      res.on('close', () => clearTimeout(timer));
+    const app = Fastify();
+    app.addHook('onRequest', drain.hook());
+    healthRoutes({ checks: [], draining: () => drain.isDraining })(app);
+    app.get<{ Params: { ms: string } }>('/slow/:ms', (request, reply) => {
+      const timer = setTimeout(() => reply.send({ done: true }), Number(request.params.ms));
+      reply.raw.on('close', () => clearTimeout(timer));
     });
-    const server = http.createServer(app);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    return { server, port: (server.address() as AddressInfo).port };
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { server: app.server, port: (app.server.address() as AddressInfo).port };
   }
 
   function get(port: number, path: string, agent: http.Agent | false = false): Promise<{ status: number; connection?: string; body: string }> {

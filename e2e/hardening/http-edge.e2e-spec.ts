@@ -85,6 +85,32 @@ describe(`HTTP edge: headers, request ids, health, bodies (${engine})`, () => {
     });
   });
 
+  it('answers an empty JSON body and an unknown path in the same JSON shape, with the security headers', async () => {
+    const empty = await gqlPost(t, '');
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ errors: [{ message: 'The request body is empty.', extensions: { code: 'BAD_REQUEST', reason: 'EMPTY_BODY' } }] });
+    const unknown = await fetch(`${t.url}/admin/../.env`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(unknown.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(unknown.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the playground files with a validator, and 304 when the browser has them', async () => {
+    const first = await fetch(`${t.url}/playground/assets/graphiql.min.js`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toContain('javascript');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=86400');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    expect((await first.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const again = await fetch(`${t.url}/playground/assets/graphiql.min.js`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    // A GET with a query string is a GraphQL request, not a visit to the page.
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
+    expect(get.headers.get('content-type')).toContain('application/json');
+  });
+
   it('refuses simple cross-site requests (CSRF prevention)', async () => {
     const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(res.status).toBe(400);

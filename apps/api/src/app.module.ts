@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig, ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import type { FastifyRequest } from 'fastify';
 import { Clock, systemClock } from '@alternance/platform/domain';
 import {
   AppConfig,
@@ -118,7 +119,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, clock),
-        MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: true }),
+        // Each request's context is opened by an HTTP hook (apps/api/src/bootstrap.ts), not by Nest middleware.
+        MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: false }),
         graphql,
         ...BACKGROUND_FEATURES,
         ...surface.modules,
@@ -140,7 +142,8 @@ function graphqlOptions(config: AppConfig, tokens: TokenService, rateLimit: Rate
     plugins: [ApolloServerPluginLandingPageDisabled(), ...shared.plugins, rateLimit, operationLogPlugin(logger)],
     logger: apolloLogger(logger),
     fieldResolverEnhancers: ['guards' as const],
-    context: ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => buildRequestContext(req, tokens),
+    // Apollo's Fastify integration passes the request itself.
+    context: (req: FastifyRequest) => buildRequestContext(req, tokens),
     formatError: formatGraphqlError,
   };
 }

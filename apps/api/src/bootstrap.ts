@@ -1,63 +1,64 @@
 import type { Server } from 'node:http';
-import type { Express } from 'express';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { MikroORM } from '@mikro-orm/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Clock, systemClock } from '@alternance/platform/domain';
-import {
-  AppConfig,
-  DrainOutcome,
-  HttpDrain,
-  JsonLogger,
-  createAppLogger,
-  healthRoutes,
-  jsonBody,
-  requestLogging,
-  securityHeaders,
-} from '@alternance/platform/nest';
+import { AppConfig, DrainOutcome, HttpDrain, JsonLogger, createAppLogger, httpServerOptions, installHttpEdge } from '@alternance/platform/nest';
 import { SEARCH_INDEXES, SearchIndexes } from '@alternance/search/feature';
 import { ApiSurface, AppModule, SINGLE_PROCESS } from './app.module';
 import { mountPlayground } from './playground/playground';
 import { prepareDatabase } from './persistence/prepare-database';
 
-const HEALTH_PATHS = ['/health/live', '/health/ready'];
-
 const drains = new WeakMap<INestApplication, { drain: HttpDrain; logger?: JsonLogger }>();
+
+/**
+ * Nest on Fastify, without Nest's own answers for errors and unknown paths: the API has no
+ * controllers, and the HTTP edge answers both as JSON in the GraphQL error shape.
+ */
+class ApiHttpAdapter extends FastifyAdapter {
+  override setErrorHandler() {
+    return this.getInstance();
+  }
+
+  override setNotFoundHandler() {
+    return this.getInstance();
+  }
+}
 
 /**
  * Builds the HTTP application: database migrated (and, in the embedded mode, the catalogue
  * and demo data loaded), GraphQL at /graphql, the playground where enabled. In front of
- * everything, in order: request ids and the access log, in-flight tracking for graceful
- * shutdown, security headers, the health probes, then the JSON body parser with its limit.
+ * everything, the HTTP edge (request ids and the access log, in-flight tracking for graceful
+ * shutdown, security headers, the health probes, body limits), then each request's own
+ * entity manager context.
  */
 export async function createApp(config: AppConfig, clock: Clock = systemClock, surface: ApiSurface = SINGLE_PROCESS): Promise<INestApplication> {
   const logger = createAppLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, surface), {
+  const settings = { bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, surface), new ApiHttpAdapter(httpServerOptions(settings)), {
     logger: logger ?? false,
     bodyParser: false,
   });
-  const http = app.getHttpAdapter().getInstance() as Express;
-  http.set('trust proxy', config.trustProxy);
+  const http = app.getHttpAdapter().getInstance();
   const drain = new HttpDrain();
   drains.set(app, { drain, logger });
-  app.use(requestLogging(logger, { quietPaths: HEALTH_PATHS }));
-  app.use(drain.middleware());
-  app.use(securityHeaders());
   const orm = app.get(MikroORM);
   const indexes = app.get<SearchIndexes>(SEARCH_INDEXES);
-  app.use(
-    healthRoutes({
+  installHttpEdge(http, {
+    settings,
+    drain,
+    logger,
+    health: {
       checks: [
         { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
         { name: 'search', check: () => Promise.all([indexes.offers.count(), indexes.candidates.count()]) },
       ],
-      draining: () => drain.isDraining,
-      logger,
-    }),
-  );
-  app.use(jsonBody(config.bodyLimitBytes));
+    },
+  });
   if (config.playground) mountPlayground(http);
+  // Everything the request does next (body, GraphQL, resolvers) runs in its own entity manager context.
+  http.addHook('onRequest', (_request, _reply, done) => RequestContext.create(orm.em, done));
   await prepareDatabase(orm, config, (msg) => logger?.log({ event: 'startup', message: msg }, 'startup'));
   await app.init();
   return app;

@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
-import express, { Express, Request } from 'express';
+import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoggerService } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@alternance/platform/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 // The playground alone: not the API's modules, which the gateway never runs.
 import { mountPlayground } from '@alternance/api/playground';
@@ -17,24 +17,20 @@ import {
   apolloLogger,
   createAppLogger,
   formatGraphqlError,
+  httpServerOptions,
+  installHttpEdge,
   sharedServerOptions,
-  healthRoutes,
-  jsonBody,
   operationLogPlugin,
   requestLogRecord,
-  requestLogging,
-  securityHeaders,
 } from '@alternance/platform/nest';
 import { GatewayConfig } from './gateway-config';
 import { SubgraphFetchInit, subgraphFetcher } from './http-fetcher';
-
-const HEALTH_PATHS = ['/health/live', '/health/ready'];
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /** What the gateway keeps of a client request to pass on to the subgraphs. */
 export interface GatewayContext {
-  req: Request;
+  req: FastifyRequest;
 }
 
 /**
@@ -87,7 +83,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (authorization) headers.set('authorization', authorization);
     headers.set('x-request-id', requestLogRecord(req).requestId);
     // The client as the gateway's own TRUST_PROXY sees it: a client's X-Forwarded-For counts only behind a trusted proxy.
-    const client = req.ip ?? req.socket.remoteAddress;
+    const client = req.ip;
     if (client) headers.set('x-forwarded-for', client);
   }
 }
@@ -161,7 +157,7 @@ export function rateLimitStatusPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 export interface Gateway {
-  app: Express;
+  app: FastifyInstance;
   server: ApolloServer<GatewayContext>;
   drain: HttpDrain;
   logger?: JsonLogger;
@@ -197,16 +193,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
   await server.start();
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', settings.trustProxy);
+  const edge = { bodyLimitBytes: settings.bodyLimitBytes, trustProxy: settings.trustProxy };
+  const app = Fastify(httpServerOptions(edge));
   const drain = new HttpDrain();
-  app.use(requestLogging(logger, { quietPaths: HEALTH_PATHS }));
-  app.use(drain.middleware());
-  app.use(securityHeaders());
   const subgraphs = subgraphHealthUrls(config);
-  app.use(
-    healthRoutes({
+  installHttpEdge(app, {
+    settings: edge,
+    drain,
+    logger,
+    health: {
       // A subgraph down takes only its fields away: the gateway stays ready, `degraded`.
       checks: subgraphs.map(({ name, url }) => ({
         name,
@@ -216,13 +211,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           if (!res.ok) throw new Error(`${name} answered ${res.status}`);
         },
       })),
-      draining: () => drain.isDraining,
-      logger,
-    }),
-  );
-  app.use(jsonBody(settings.bodyLimitBytes));
+    },
+  });
   if (settings.playground) mountPlayground(app);
-  app.use('/graphql', expressMiddleware(server, { context: async ({ req }) => ({ req }) }));
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: fastifyApolloHandler(server, { context: async (req) => ({ req }) }) });
+  await app.ready();
   return { app, server, drain, logger };
 }
 
@@ -236,8 +229,9 @@ export function subgraphHealthUrls(config: GatewayConfig): { name: string; url: 
 }
 
 /** As the API does on SIGTERM: stop accepting, let in-flight requests finish, then stop the gateway. */
-export async function closeGateway(gateway: Gateway, http: Server, timeoutMs: number): Promise<DrainOutcome> {
-  const outcome = await gateway.drain.drain(http, timeoutMs);
+export async function closeGateway(gateway: Gateway, timeoutMs: number): Promise<DrainOutcome> {
+  const outcome = await gateway.drain.drain(gateway.app.server as Server, timeoutMs);
   await gateway.server.stop();
+  await gateway.app.close();
   return outcome;
 }

@@ -7,12 +7,11 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const gateway = await createGateway(config);
   const { host, port, playground, shutdownTimeoutMs } = config.app;
-  const http = gateway.app.listen(port, host);
-  await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
+  await gateway.app.listen({ port, host });
   const url = `http://${host}:${port}/graphql`;
   gateway.logger?.log({ event: 'listening', service: 'gateway', url, ...(playground ? { playground: `open ${url} in a browser` } : {}) }, 'lifecycle');
 
-  exitOnStopSignals(() => closeGateway(gateway, http, shutdownTimeoutMs), gateway.logger);
+  exitOnStopSignals(() => closeGateway(gateway, shutdownTimeoutMs), gateway.logger);
 }
 
 main().catch((error: unknown) => {

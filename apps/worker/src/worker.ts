@@ -1,6 +1,6 @@
-import { Server, createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import express from 'express';
+import Fastify from 'fastify';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
@@ -60,29 +60,19 @@ export async function startWorker(config: AppConfig, clock: Clock = systemClock)
 }
 
 async function listen(config: AppConfig, orm: MikroORM, indexes: SearchIndexes, logger: JsonLogger | undefined, draining: () => boolean): Promise<Server> {
-  const http = express();
-  http.disable('x-powered-by');
-  http.use(
-    healthRoutes({
-      checks: [
-        { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
-        { name: 'search', check: () => Promise.all([indexes.offers.count(), indexes.candidates.count()]) },
-      ],
-      draining,
-      logger,
-    }),
-  );
-  http.use((_req, res) => {
-    res.status(404).json({ status: 'not found' });
-  });
-  const server = createServer(http);
   // Probes are short: do not let an idle keep-alive connection hold the shutdown.
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.workerPort, config.host, () => resolve());
-  });
-  return server;
+  const http = Fastify({ logger: false, keepAliveTimeout: 1000 });
+  healthRoutes({
+    checks: [
+      { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
+      { name: 'search', check: () => Promise.all([indexes.offers.count(), indexes.candidates.count()]) },
+    ],
+    draining,
+    logger,
+  })(http);
+  http.setNotFoundHandler((_request, reply) => reply.code(404).send({ status: 'not found' }));
+  await http.listen({ port: config.workerPort, host: config.host });
+  return http.server;
 }
 
 /** For tests and the command line: the runner the worker schedules. */

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Request, Response, NextFunction, Express } from 'express';
-import express from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EXAMPLE_OPERATIONS } from './example-operations';
 
 function packageFile(pkg: string, file: string): string {
@@ -19,7 +20,7 @@ function assets(): Record<string, string> {
 
 export const PLAYGROUND_ASSET_PATH = '/playground/assets';
 
-function page(): string {
+function html(): string {
   const tabs = JSON.stringify(EXAMPLE_OPERATIONS).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
@@ -57,21 +58,88 @@ const SCRIPT = `(function () {
   }));
 })();`;
 
+interface MediaRange {
+  type: string;
+  subtype: string;
+  q: number;
+  order: number;
+}
+
+function mediaRanges(accept: string): MediaRange[] {
+  return accept.split(',').flatMap((part, order) => {
+    const [range, ...params] = part.trim().split(';');
+    const [type, subtype] = range.trim().toLowerCase().split('/');
+    if (!type || !subtype) return [];
+    const qParam = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    return Number.isFinite(q) ? [{ type, subtype, q, order }] : [];
+  });
+}
+
+/** How much the client wants `type/subtype`: the most specific range that covers it decides. */
+function preference(ranges: MediaRange[], type: string, subtype: string): { q: number; specificity: number; order: number } {
+  let best = { q: 0, specificity: -1, order: Infinity };
+  for (const r of ranges) {
+    const specificity = r.type === type && r.subtype === subtype ? 2 : r.type === type && r.subtype === '*' ? 1 : r.type === '*' && r.subtype === '*' ? 0 : -1;
+    if (specificity > best.specificity) best = { q: r.q, specificity, order: r.order };
+  }
+  return best;
+}
+
+/**
+ * Whether a client asking with this Accept header would rather have the HTML page than JSON:
+ * the higher quality wins; on a tie the more specific range, then the one the client listed
+ * first; on a full tie (no header, `*\/*`) JSON, the API's own answer.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const ranges = mediaRanges(accept);
+  const html = preference(ranges, 'text', 'html');
+  const json = preference(ranges, 'application', 'json');
+  if (html.q <= 0) return false;
+  if (html.q !== json.q) return html.q > json.q;
+  if (html.specificity !== json.specificity) return html.specificity > json.specificity;
+  return html.order < json.order;
+}
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  etag: string;
+  cacheControl: string;
+}
+
+function asset(body: Buffer | string, type: string, cacheControl: string): Asset {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  return { body: bytes, type, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`, cacheControl };
+}
+
+function sendAsset(request: FastifyRequest, reply: FastifyReply, file: Asset): FastifyReply {
+  reply.header('cache-control', file.cacheControl).header('etag', file.etag);
+  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  return reply.type(file.type).send(file.body);
+}
+
 /**
  * GET /graphql from a browser opens GraphiQL; every other request goes on to the GraphQL
- * server (POST, and GET with a query string).
+ * server (POST, and GET with a query string). The page, its start-up script and GraphiQL's
+ * files are read once and served from memory, with an ETag; the installed packages' files are
+ * kept a day in the browser's cache, the page and script are revalidated each time.
  */
-export function mountPlayground(app: Express): void {
-  const html = page();
-  app.get(`${PLAYGROUND_ASSET_PATH}/playground.js`, (_req: Request, res: Response) => {
-    res.type('application/javascript').set('Cache-Control', 'no-cache').send(SCRIPT);
-  });
+export function mountPlayground(app: FastifyInstance): void {
+  const page = asset(html(), 'text/html; charset=utf-8', 'no-cache');
+  const files = new Map<string, Asset>([[`${PLAYGROUND_ASSET_PATH}/playground.js`, asset(SCRIPT, 'application/javascript; charset=utf-8', 'no-cache')]]);
   for (const [name, file] of Object.entries(assets())) {
-    app.use(`${PLAYGROUND_ASSET_PATH}/${name}`, express.static(path.resolve(file), { maxAge: '1d', index: false }));
+    const type = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'application/javascript; charset=utf-8';
+    files.set(`${PLAYGROUND_ASSET_PATH}/${name}`, asset(readFileSync(path.resolve(file)), type, 'public, max-age=86400'));
   }
-  app.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const wantsHtml = req.accepts(['application/json', 'text/html']) === 'text/html';
-    if (!wantsHtml || req.query.query !== undefined) return next();
-    res.type('html').set('Cache-Control', 'no-cache').send(html);
+  for (const [url, file] of files) app.get(url, (request, reply) => sendAsset(request, reply, file));
+  // The GraphQL server owns the /graphql route (GET included): a browser's visit is answered before it.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || !prefersHtml(request.headers.accept)) return done();
+    const url = request.raw.url ?? '';
+    if (url !== '/graphql' && !url.startsWith('/graphql?')) return done();
+    if (new URLSearchParams(url.slice('/graphql'.length)).has('query')) return done();
+    sendAsset(request, reply, page);
   });
 }

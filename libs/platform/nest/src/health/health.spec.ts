@@ -1,18 +1,17 @@
-import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import express from 'express';
+import Fastify from 'fastify';
 import { ReadinessCheck, healthRoutes } from './health';
 
 /** GET /health/ready of an app with these checks. */
 async function ready(checks: ReadinessCheck[], draining = false): Promise<{ status: number; body: unknown }> {
-  const app = express().use(healthRoutes({ checks, draining: () => draining, timeoutMs: 200 }));
-  const server = http.createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const app = Fastify();
+  healthRoutes({ checks, draining: () => draining, timeoutMs: 200 })(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health/ready`);
+    const res = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/health/ready`);
     return { status: res.status, body: await res.json() };
   } finally {
-    await new Promise((r) => server.close(r));
+    await app.close();
   }
 }
 

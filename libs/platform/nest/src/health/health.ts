@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { FastifyInstance } from 'fastify';
 import type { LoggerService } from '@nestjs/common';
 
 /** Something the API needs to serve requests: it resolves when reachable, rejects when not. */
@@ -33,13 +33,13 @@ function withTimeout(promise: Promise<unknown>, ms: number): Promise<unknown> {
 }
 
 /**
- * GET /health/live: the process answers (no I/O). GET /health/ready: 200 `ok` when every check
+ * Registers GET /health/live: the process answers (no I/O). GET /health/ready: 200 `ok` when every check
  * passes; 200 `degraded` naming the failing ones when only non-critical checks fail and at
  * least one check passes; else 503 `unavailable` naming them. Public, outside GraphQL (so never rate-limited), and cheap:
  * concurrent readiness probes share one run of the checks. Failure details go to the log,
  * not to the caller.
  */
-export function healthRoutes(options: HealthOptions): Router {
+export function healthRoutes(options: HealthOptions): (app: FastifyInstance) => void {
   const timeoutMs = options.timeoutMs ?? 2000;
   let running: Promise<Record<string, Status>> | undefined;
   const runChecks = async (): Promise<Record<string, Status>> => {
@@ -57,23 +57,21 @@ export function healthRoutes(options: HealthOptions): Router {
     return Object.fromEntries(results);
   };
 
-  const router = Router();
-  router.get('/health/live', (_req, res) => {
-    res.set('Cache-Control', 'no-store').status(200).json({ status: 'ok' });
-  });
-  router.get('/health/ready', async (_req, res) => {
-    res.set('Cache-Control', 'no-store');
-    if (options.draining?.()) {
-      res.status(503).json({ status: 'unavailable', reason: 'SHUTTING_DOWN', checks: {} });
-      return;
-    }
-    running ??= runChecks().finally(() => (running = undefined));
-    const checks = await running;
-    const failing = Object.keys(checks).filter((name) => checks[name] === 'down');
-    const critical = options.checks.some((c) => c.critical !== false && checks[c.name] === 'down');
-    const unavailable = critical || (failing.length > 0 && failing.length === options.checks.length);
-    const status = unavailable ? 'unavailable' : failing.length ? 'degraded' : 'ok';
-    res.status(unavailable ? 503 : 200).json({ status, checks, ...(failing.length ? { failing } : {}) });
-  });
-  return router;
+  return (app: FastifyInstance): void => {
+    app.get('/health/live', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' };
+    });
+    app.get('/health/ready', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (options.draining?.()) return reply.code(503).send({ status: 'unavailable', reason: 'SHUTTING_DOWN', checks: {} });
+      running ??= runChecks().finally(() => (running = undefined));
+      const checks = await running;
+      const failing = Object.keys(checks).filter((name) => checks[name] === 'down');
+      const critical = options.checks.some((c) => c.critical !== false && checks[c.name] === 'down');
+      const unavailable = critical || (failing.length > 0 && failing.length === options.checks.length);
+      const status = unavailable ? 'unavailable' : failing.length ? 'degraded' : 'ok';
+      return reply.code(unavailable ? 503 : 200).send({ status, checks, ...(failing.length ? { failing } : {}) });
+    });
+  };
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 export interface DrainOutcome {
   /** Every request accepted before or during the drain finished within the timeout. */
@@ -19,7 +20,7 @@ export interface DrainOutcome {
  * the client already sent.
  */
 export class HttpDrain {
-  private readonly inFlight = new Set<Response>();
+  private readonly inFlight = new Set<ServerResponse>();
   private draining = false;
   private lastActivity = 0;
   private changed?: () => void;
@@ -32,8 +33,10 @@ export class HttpDrain {
     return this.inFlight.size;
   }
 
-  middleware() {
-    return (_req: Request, res: Response, next: NextFunction): void => {
+  /** The `onRequest` hook that counts a request in flight until its connection is done with it. */
+  hook() {
+    return (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+      const res = reply.raw;
       this.inFlight.add(res);
       this.lastActivity = Date.now();
       if (this.draining) res.setHeader('Connection', 'close');
@@ -42,7 +45,7 @@ export class HttpDrain {
         this.lastActivity = Date.now();
         this.changed?.();
       });
-      next();
+      done();
     };
   }
 

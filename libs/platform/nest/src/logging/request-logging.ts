@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { LoggerService } from '@nestjs/common';
 
 /** What the GraphQL layer adds to a request's log line. */
@@ -12,7 +12,7 @@ export interface RequestLogRecord {
 
 const records = new WeakMap<object, RequestLogRecord>();
 
-/** The log record of a request (created on first use). */
+/** The log record of a request (the HTTP framework's request object; created on first use). */
 export function requestLogRecord(req: object): RequestLogRecord {
   let record = records.get(req);
   if (!record) {
@@ -35,25 +35,34 @@ export interface RequestLoggingOptions {
   quietPaths?: string[];
 }
 
+/** The path of a request URL, without its query string (GET /graphql carries variables there). */
+export function pathOf(url: string | undefined): string {
+  const raw = url ?? '/';
+  const query = raw.indexOf('?');
+  return (query < 0 ? raw : raw.slice(0, query)).slice(0, 200);
+}
+
 /**
- * One line per request: method, path (never the query string: GET /graphql carries variables
- * there), status, duration, request id (from a sane X-Request-Id, else generated, and sent
- * back in the response), and for GraphQL the operation name, type and error codes.
+ * An `onRequest` hook writing one line per request once its connection is done with it: method,
+ * path (never the query string), status, duration, request id (from a sane X-Request-Id, else
+ * generated, and sent back in the response), and for GraphQL the operation name, type and
+ * error codes. A response cut before its end is marked `aborted`.
  */
 export function requestLogging(logger: LoggerService | undefined, options: RequestLoggingOptions = {}) {
   const quiet = new Set(options.quietPaths ?? []);
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const started = process.hrtime.bigint();
-    const record = requestLogRecord(req);
-    record.requestId = requestIdFrom(req.headers['x-request-id']);
-    res.setHeader('X-Request-Id', record.requestId);
+    const record = requestLogRecord(request);
+    record.requestId = requestIdFrom(request.headers['x-request-id']);
+    reply.header('x-request-id', record.requestId);
     if (logger) {
+      const res = reply.raw;
       res.once('close', () => {
-        const path = (req.originalUrl ?? req.url).split('?')[0].slice(0, 200);
+        const path = pathOf(request.raw.url);
         const line = {
           event: 'request',
           requestId: record.requestId,
-          method: req.method,
+          method: request.method,
           path,
           status: res.statusCode,
           durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
@@ -67,6 +76,6 @@ export function requestLogging(logger: LoggerService | undefined, options: Reque
         else logger.log(line, 'http');
       });
     }
-    next();
+    done();
   };
 }

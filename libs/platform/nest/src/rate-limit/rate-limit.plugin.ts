@@ -18,7 +18,7 @@ interface CallerRequest {
   socket?: { remoteAddress?: string };
 }
 
-/** The caller's address as Express sees it: X-Forwarded-For is believed only through TRUST_PROXY. */
+/** The caller's address as the HTTP server sees it: X-Forwarded-For is believed only through TRUST_PROXY. */
 export function callerAddress(req: unknown): string {
   const r = (req ?? {}) as CallerRequest;
   return r.ip ?? r.socket?.remoteAddress ?? 'unknown';
