@@ -75,7 +75,7 @@ describe(`applications (${engine})`, () => {
     await profile(camille, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC' });
     await profile(anon, { ...APPRENTICE_PROFILE, visibility: 'ANONYMOUS' });
     await profile(older, { ...APPRENTICE_PROFILE, visibility: 'PUBLIC', birthDate: '1990-05-01' });
-  });
+  }, 60_000);
   afterAll(() => t.close());
   beforeEach(() => {
     posted.length = 0;
