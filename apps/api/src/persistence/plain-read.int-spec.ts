@@ -98,4 +98,42 @@ describe(`plain reads (${engine})`, () => {
       await em.nativeUpdate(OfferEntity, { id: offers[0] }, { title: 'Offre 0' });
     });
   });
+
+  it('never sees what another transaction has not committed: a read outside it waits for it, then sees the commit', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let updated!: () => void;
+    const written = new Promise<void>((r) => (updated = r));
+    const writer = orm.em.fork().transactional(async (em) => {
+      await em.nativeUpdate(OfferEntity, { id: offers[1] }, { title: 'Pas encore' });
+      updated();
+      await held;
+      await em.nativeUpdate(OfferEntity, { id: offers[1] }, { title: 'Validée' });
+    });
+    await written;
+    let answered: string | undefined;
+    const reader = findPlainByKeys(orm.em.fork(), OfferEntity, [offers[1]]).then(([o]) => (answered = o.title));
+    await new Promise((r) => setTimeout(r, 50));
+    // SQLite has one connection, which the open transaction holds: the read waits for it. PostgreSQL reads the last commit at once.
+    expect(answered).toBe(engine === 'sqlite' ? undefined : 'Offre 1');
+    release();
+    await writer;
+    await reader;
+    expect(answered).toBe(engine === 'sqlite' ? 'Validée' : 'Offre 1');
+    expect((await findPlainByKeys(orm.em.fork(), OfferEntity, [offers[1]]))[0].title).toBe('Validée');
+    await orm.em.fork().nativeUpdate(OfferEntity, { id: offers[1] }, { title: 'Offre 1' });
+  });
+
+  it('on SQLite reads an idle connection directly, without the query runner; on PostgreSQL through it', async () => {
+    const client = (orm.em.getConnection() as unknown as { getKnex(): { client: { acquireConnection(): Promise<unknown> } } }).getKnex().client;
+    await findPlainByKeys(orm.em.fork(), OfferEntity, [offers[0]]);
+    const acquire = jest.spyOn(client, 'acquireConnection');
+    try {
+      const [offer] = await findPlainByKeys(orm.em.fork(), OfferEntity, [offers[0]]);
+      expect(acquire).toHaveBeenCalledTimes(engine === 'sqlite' ? 0 : 1);
+      expect(offer).toEqual(await asEntityReads(offers[0]));
+    } finally {
+      acquire.mockRestore();
+    }
+  });
 });

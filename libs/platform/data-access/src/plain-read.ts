@@ -35,9 +35,60 @@ interface RawQuery extends PromiseLike<unknown> {
   transacting(trx: unknown): RawQuery;
 }
 
+interface KnexClient {
+  dialect?: string;
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<unknown>;
+}
+
 interface KnexLike {
+  client: KnexClient;
   raw(sql: string, bindings: readonly unknown[]): RawQuery;
   (table: string): { select(column: string): { whereIn(column: string, values: readonly unknown[]): { toSQL(): { sql: string } } } };
+}
+
+/** The parts of a better-sqlite3 connection a direct read uses. */
+interface SqliteConnection {
+  open: boolean;
+  inTransaction: boolean;
+  prepare(sql: string): { reader: boolean; all(bindings: readonly unknown[]): unknown[] };
+}
+
+function isSqliteConnection(connection: unknown): connection is SqliteConnection {
+  const c = connection as Partial<SqliteConnection> | null;
+  return !!c && typeof c.prepare === 'function' && typeof c.inTransaction === 'boolean' && typeof c.open === 'boolean';
+}
+
+/** Each SQLite pool's one connection (null: not SQLite), found once and found again if the pool replaced it. */
+const sqliteConnections = new WeakMap<KnexClient, SqliteConnection | null>();
+
+async function sqliteConnectionOf(client: KnexClient): Promise<SqliteConnection | null> {
+  const known = sqliteConnections.get(client);
+  if (known === null || known?.open) return known;
+  if (client.dialect !== 'sqlite3') {
+    sqliteConnections.set(client, null);
+    return null;
+  }
+  const connection = await client.acquireConnection();
+  await client.releaseConnection(connection);
+  const found = isSqliteConnection(connection) ? connection : null;
+  sqliteConnections.set(client, found);
+  return found;
+}
+
+/**
+ * On SQLite, rows read from the pool's one connection directly, when no transaction is open on
+ * it, instead of through the query builder's runner and pool (several times the cost of a
+ * lookup by key). better-sqlite3 runs a statement synchronously, so between the check and the
+ * rows nothing else can run on the connection: the read sees committed data only, as one
+ * through the pool would. While a transaction is open (another request's, waiting between two
+ * statements) the read must wait for it: undefined, and the caller goes through the pool.
+ */
+async function readIdleSqlite(knex: KnexLike, sql: string, values: readonly unknown[]): Promise<Record<string, unknown>[] | undefined> {
+  const connection = await sqliteConnectionOf(knex.client);
+  if (!connection || !connection.open || connection.inTransaction) return undefined;
+  const statement = connection.prepare(sql);
+  return statement.reader ? (statement.all(values) as Record<string, unknown>[]) : undefined;
 }
 
 const lookupSql = new Map<string, string>();
@@ -46,11 +97,12 @@ const lookupSql = new Map<string, string>();
  * The rows whose `key` (the primary key by default) is one of `values`, as `findPlain` gives them,
  * in one query with bound parameters: the statement text depends only on the number of values,
  * so the database reuses its plan (the entity manager writes the values into the SQL text).
+ * Values must be strings or numbers (keys), as the driver binds them unchanged.
  */
 export async function findPlainByKeys<T extends object>(
   em: EntityManager,
   entityName: EntityName<T>,
-  values: readonly unknown[],
+  values: readonly (string | number)[],
   key?: EntityKey<T>,
 ): Promise<PlainEntity<T>[]> {
   if (!values.length) return [];
@@ -63,11 +115,14 @@ export async function findPlainByKeys<T extends object>(
     sql = knex(meta.tableName).select('*').whereIn(prop.fieldNames[0], values).toSQL().sql;
     lookupSql.set(shape, sql);
   }
-  const query = knex.raw(sql, values);
   const trx = em.getTransactionContext();
-  const result = await (trx ? query.transacting(trx) : query);
-  // PostgreSQL answers { rows }, SQLite the rows.
-  const rows = (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+  let rows = trx ? undefined : await readIdleSqlite(knex, sql, values);
+  if (!rows) {
+    const query = knex.raw(sql, values);
+    const result = await (trx ? query.transacting(trx) : query);
+    // PostgreSQL answers { rows }, SQLite the rows.
+    rows = (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+  }
   const driver = em.getDriver();
   const platform = em.getPlatform();
   return rows.map((row) => toPlain(meta, driver.mapResult(row as never, meta) as Record<string, unknown>, platform));
