@@ -3,6 +3,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { loadConfig, POLICY_KEY } from '@alternance/platform/nest';
 import { AppModule } from './app.module';
 
@@ -16,7 +17,7 @@ describe('access policies', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
-    app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
+    app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { logger: false });
     await app.init();
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { execute, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { loadConfig } from '@alternance/platform/nest';
@@ -14,7 +15,7 @@ import { ApiSurface, AppModule } from './app.module';
 export async function generateSchema(): Promise<string> {
   const file = path.join(os.tmpdir(), `alternance-schema-${process.pid}.sqlite`);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { logger: false });
   try {
     await app.init();
     const { schema } = app.get(GraphQLSchemaHost);
@@ -34,7 +35,7 @@ export async function generateSubgraphSdl(surface: ApiSurface): Promise<string> 
   const searchDir = path.join(os.tmpdir(), `alternance-subgraph-search-${surface.name}-${process.pid}`);
   const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
   const config = { ...base, search: { engine: 'embedded' as const, dir: searchDir } };
-  const app = await NestFactory.create(AppModule.forRoot(config, undefined, surface), { logger: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, undefined, surface), new FastifyAdapter(), { logger: false });
   try {
     await app.init();
     const { schema } = app.get(GraphQLSchemaHost);
