@@ -1,4 +1,5 @@
 import { Role } from '@alternance/platform/domain';
+import { ProgramCatalogue, ProgramEntity, importPrograms, recordCatalogueImport } from '@alternance/programs/data-access';
 import { Actor, signUpEmployer, staff } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
 
@@ -104,4 +105,30 @@ describe(`catalogue and organizations (${engine})`, () => {
     const anonymous = await t.gql(update, { input: { name: 'Nope' } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  // Last: it moves the clock and re-imports the programs.
+  it('serves paths from memory: another process’s import shows after the refresh interval, this process’s at once', async () => {
+    const one = `query ($id: ID!) { program(id: $id) { title } }`;
+    const first = (await t.gql(`{ programs(first: 1) { edges { node { id title } } } }`)).data!.programs.edges[0].node;
+    const catalogue = t.app.get(ProgramCatalogue);
+    try {
+      // What another process's import does: the rows and the version, in one transaction.
+      await t.orm.em.fork().transactional(async (tx) => {
+        await tx.nativeUpdate(ProgramEntity, { id: first.id }, { title: 'Aaa réimporté ailleurs' });
+        await recordCatalogueImport(tx);
+      });
+      expect((await t.gql(one, { id: first.id })).data!.program.title).toBe(first.title);
+      t.clock.advance(30_000);
+      // this request starts the check in the background and is answered from memory
+      expect((await t.gql(one, { id: first.id })).data!.program.title).toBe(first.title);
+      await catalogue.settled();
+      expect((await t.gql(one, { id: first.id })).data!.program.title).toBe('Aaa réimporté ailleurs');
+
+      await importPrograms(t.orm.em.fork(), t.config.catalogueDir, () => undefined, { replace: true });
+      expect((await t.gql(one, { id: first.id })).data!.program.title).toBe(first.title);
+    } finally {
+      await t.orm.em.fork().nativeUpdate(ProgramEntity, { id: first.id }, { title: first.title });
+    }
+    // a whole import: a few seconds, more on a busy machine
+  }, 60_000);
 });

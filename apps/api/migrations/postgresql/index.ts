@@ -5,6 +5,7 @@ import { Migration20261123112244_outbox } from './Migration20261123112244_outbox
 import { Migration20261123140000_applications } from './Migration20261123140000_applications';
 import { Migration20261123150000_notifications } from './Migration20261123150000_notifications';
 import { Migration20261123160000_programs_by_title } from './Migration20261123160000_programs_by_title';
+import { Migration20261203100000_catalogue_version } from './Migration20261203100000_catalogue_version';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -12,4 +13,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123140000_applications', class: Migration20261123140000_applications },
   { name: 'Migration20261123150000_notifications', class: Migration20261123150000_notifications },
   { name: 'Migration20261123160000_programs_by_title', class: Migration20261123160000_programs_by_title },
+  { name: 'Migration20261203100000_catalogue_version', class: Migration20261203100000_catalogue_version },
 ];

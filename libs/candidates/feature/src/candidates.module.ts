@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProgramRepository } from '@alternance/programs/data-access';
+import { ProgramCatalogueModule, ProgramRepository } from '@alternance/programs/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { CandidateFieldsResolver, CandidatesResolver } from './candidates.resolver';
@@ -7,7 +7,7 @@ import { CandidatesService } from './candidates.service';
 import { CandidatePersonalData } from './candidate-personal-data';
 
 /** Candidate profiles: their rules, storage and personal data, without GraphQL. */
-@Module({ providers: [CandidatesService, CandidatePersonalData, TaxonomyRepository, ProgramRepository, ProgramMapper], exports: [CandidatesService, ProgramMapper] })
+@Module({ imports: [ProgramCatalogueModule], providers: [CandidatesService, CandidatePersonalData, TaxonomyRepository, ProgramRepository, ProgramMapper], exports: [CandidatesService, ProgramMapper] })
 export class CandidatesModule {}
 
 /** The `Candidate` entity's training paths, private fields and reference resolver: in every service that returns profiles. */

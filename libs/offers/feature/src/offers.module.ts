@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ProgramRepository } from '@alternance/programs/data-access';
+import { ProgramCatalogueModule, ProgramRepository } from '@alternance/programs/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { OfferFieldsResolver, OffersResolver, OrganizationOffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 
 /** Offers: their rules and storage, without GraphQL (the worker and every service import it). */
-@Module({ providers: [OffersService, TaxonomyRepository, ProgramRepository, ProgramMapper], exports: [OffersService, ProgramMapper] })
+@Module({ imports: [ProgramCatalogueModule], providers: [OffersService, TaxonomyRepository, ProgramRepository, ProgramMapper], exports: [OffersService, ProgramMapper] })
 export class OffersModule {}
 
 /** The `Offer` entity's employer and training paths, and its reference resolver: in every service that returns offers. */

@@ -21,6 +21,7 @@ import {
   SkillEntity,
 } from '@alternance/taxonomy/data-access';
 import { foldText, parseCsv, SkillKind } from '@alternance/taxonomy/domain';
+import { announceCatalogueImport, recordCatalogueImport } from './catalogue-version';
 import { CompetencyBlockData, ProgramEntity, programRomeCodesKey } from './program.entity';
 
 /**
@@ -182,7 +183,9 @@ async function readRows<T extends object>(em: EntityManager, entity: new () => T
 /**
  * Imports the catalogue. Needs the taxonomy (job titles, occupations, skills) loaded first:
  * without it no program would get ROME codes or blocks. Idempotent like the taxonomy import.
- * Pass a forked EntityManager.
+ * Pass a forked EntityManager. An import that writes bumps the catalogue version (other
+ * processes' in-memory catalogues reload on their next check) and, once committed, invalidates
+ * this process's catalogues.
  */
 export async function importPrograms(
   em: EntityManager,
@@ -230,7 +233,10 @@ export async function importPrograms(
   await em.transactional(async (tx) => {
     if (options.replace) await tx.nativeDelete(ProgramEntity, {});
     await insertInChunks(tx, ProgramEntity, programs, 500);
+    // Commits with the rows: a process that sees the new version reads the new programs.
+    await recordCatalogueImport(tx);
   });
+  announceCatalogueImport();
   const counts = countsOf(programs);
   log(`programs loaded in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
   return counts;

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProgramRepository } from '@alternance/programs/data-access';
+import { ProgramCatalogueModule, ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
 import { CompetencyBlockResolver, ProgramFieldsResolver, ProgramsResolver } from './programs.resolver';
 
 /** The catalogue of training paths, without GraphQL. */
-@Module({ providers: [ProgramRepository, TaxonomyRepository, ProgramMapper], exports: [ProgramRepository, ProgramMapper] })
+@Module({ imports: [ProgramCatalogueModule], providers: [ProgramRepository, TaxonomyRepository, ProgramMapper], exports: [ProgramRepository, ProgramMapper] })
 export class ProgramsModule {}
 
 /** The `Program` entity's reference resolver and its blocks' skills: in every service that returns training paths. */

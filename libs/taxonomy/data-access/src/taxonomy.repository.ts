@@ -36,10 +36,17 @@ function likeText(text: string): string {
   return text.replace(/[\\%_]/g, ' ').trim();
 }
 
+/**
+ * The words `wordsFilter` looks for, folded and without LIKE wildcards: in-memory searches that
+ * must answer as the SQL one does (the program catalogue) split the query with this too.
+ */
+export function likeWords(query: string): string[] {
+  return likeText(foldText(query)).split(/\s+/).filter(Boolean);
+}
+
 /** Every word of the query must appear in the folded label, in any order. */
 export function wordsFilter(field: string, query: string): Record<string, unknown> {
-  const words = likeText(foldText(query)).split(/\s+/).filter(Boolean);
-  return { $and: words.map((w) => ({ [field]: { $like: `%${w}%` } })) };
+  return { $and: likeWords(query).map((w) => ({ [field]: { $like: `%${w}%` } })) };
 }
 
 /**
