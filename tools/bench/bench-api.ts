@@ -63,5 +63,5 @@ export async function writeBenchOfferIndex(dataDir: string, offers: IndexableOff
   const store = EmbeddedIndexStore.open(OFFER_INDEX, path.join(dataDir, 'search'));
   await store.configure({ ...OFFER_INDEX_SETTINGS, synonyms });
   await store.upsert(offers.map(offerDocument));
-  store.persist();
+  await store.persist();
 }

@@ -19,7 +19,7 @@ import { InvertedIndex } from './inverted-index';
 import { NumericColumn } from './numeric-column';
 import { QuerySlot, SynonymTable, queryWords } from './query';
 import { bestProximity, explainKey, Level, RankingScratch, topK } from './ranking';
-import { decodeSnapshot, encodeSnapshot } from './snapshot';
+import { SnapshotData, decodeSnapshot, encodeSnapshot, encodeSnapshotInSteps } from './snapshot';
 import { hasDigit, Tokenizer } from './tokenizer';
 import { damerauLevenshtein, maxTypos, TypoDictionary } from './typo-dictionary';
 
@@ -175,9 +175,22 @@ export class EmbeddedSearchEngine implements SearchIndex {
   }
 
   toSnapshot(): Buffer {
+    return encodeSnapshot(this.snapshotData());
+  }
+
+  /**
+   * `toSnapshot` in slices of about `sliceMs`, letting searches run in between. The engine must
+   * not be written to (configure, upsert, delete, clear) until the promise settles: the caller
+   * holds its writes meanwhile (`EmbeddedIndexStore` does).
+   */
+  toSnapshotInSteps(sliceMs?: number): Promise<Buffer> {
+    return encodeSnapshotInSteps(this.snapshotData(), sliceMs);
+  }
+
+  private snapshotData(): SnapshotData {
     const documents = this.store.export();
     const forward = this.forward.export(documents.lengths.length);
-    return encodeSnapshot({
+    return {
       settings: this.settings,
       ids: documents.ids,
       documentBytes: documents.bytes,
@@ -194,7 +207,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
       numeric: this.settings.numeric.map((field) => ({ field, values: this.numeric.get(field)!.values })),
       geo: this.geo ? this.geo.export(documents.lengths.length) : null,
       alive: this.alive,
-    });
+    };
   }
 
   static fromSnapshot(buffer: Buffer, name: string): EmbeddedSearchEngine {

@@ -12,6 +12,8 @@ import type { IndexSettings } from '@alternance/search/domain';
 
 const MAGIC = 'ALTSRCH1';
 const VERSION = 1;
+/** The largest copy done in one step. */
+const COPY_PIECE = 1 << 20;
 
 export interface SnapshotData {
   settings: IndexSettings;
@@ -47,6 +49,38 @@ interface Header {
 }
 
 export function encodeSnapshot(data: SnapshotData): Buffer {
+  const steps = snapshotSteps(data);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `encodeSnapshot` in slices of about `sliceMs` of CPU, handing the event loop back between
+ * them (a snapshot of 100,000 offers takes a few hundred milliseconds to encode: in one piece it
+ * would hold every request that long). The bytes are the same. The data must not change until
+ * the promise settles: the sizes are taken before the bytes are written.
+ */
+export async function encodeSnapshotInSteps(data: SnapshotData, sliceMs = 4, pause: () => Promise<void> = nextTurn): Promise<Buffer> {
+  const steps = snapshotSteps(data);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The encoder as steps: it yields wherever it may be paused. */
+function* snapshotSteps(data: SnapshotData): Generator<void, Buffer, void> {
   const out = new Writer();
   out.bytes(Buffer.from(MAGIC, 'latin1'));
   out.u32(VERSION);
@@ -60,23 +94,24 @@ export function encodeSnapshot(data: SnapshotData): Buffer {
     geo: data.geo !== null,
   };
   out.blob(Buffer.from(JSON.stringify(header)));
+  yield;
   out.blob(data.documentBytes);
   out.typed(data.documentStarts);
   out.typed(data.documentLengths);
   out.typed(data.sortedTerms);
-  out.bitmaps(data.postings);
+  yield* out.bitmaps(data.postings);
   out.typed(data.typoKeys);
   out.typed(data.forwardArena);
   out.typed(data.forwardStarts);
   out.typed(data.forwardLengths);
-  for (const facet of data.facets) out.bitmaps(facet.values.map(([, bitmap], i) => [i, bitmap]));
+  for (const facet of data.facets) yield* out.bitmaps(facet.values.map(([, bitmap], i) => [i, bitmap]));
   for (const column of data.numeric) out.typed(column.values);
   if (data.geo) {
     out.typed(data.geo.lat);
     out.typed(data.geo.lng);
   }
-  out.bitmaps([[0, data.alive]]);
-  return out.finish();
+  yield* out.bitmaps([[0, data.alive]]);
+  return yield* out.finish();
 }
 
 export function decodeSnapshot(buffer: Buffer): LoadedSnapshot {
@@ -137,8 +172,16 @@ class Writer {
     this.length += size;
   }
 
+  /** Copied in pieces of at most `COPY_PIECE` bytes, each a step of its own. */
   bytes(bytes: Uint8Array): void {
-    this.part(bytes.byteLength, (out, at) => out.set(bytes, at));
+    if (bytes.byteLength <= COPY_PIECE) {
+      this.part(bytes.byteLength, (out, at) => out.set(bytes, at));
+      return;
+    }
+    for (let start = 0; start < bytes.byteLength; start += COPY_PIECE) {
+      const piece = bytes.subarray(start, Math.min(bytes.byteLength, start + COPY_PIECE));
+      this.part(piece.byteLength, (out, at) => out.set(piece, at));
+    }
   }
 
   u32(value: number): void {
@@ -156,10 +199,12 @@ class Writer {
   }
 
   /** A count, then (key, length, portable serialisation) per bitmap. */
-  bitmaps(entries: Iterable<[number, RoaringBitmap32]>): void {
+  *bitmaps(entries: Iterable<[number, RoaringBitmap32]>): Generator<void, void, void> {
     const list = [...entries];
     this.u32(list.length);
+    let sized = 0;
     for (const [key, bitmap] of list) {
+      if (++sized % 256 === 0) yield;
       const size = bitmap.getSerializationSizeInBytes('portable');
       this.part(8 + size, (out, at) => {
         out.writeUInt32LE(key, at);
@@ -169,12 +214,14 @@ class Writer {
     }
   }
 
-  finish(): Buffer {
+  /** Allocates the snapshot and fills it, one step per part. */
+  *finish(): Generator<void, Buffer, void> {
     const out = Buffer.allocUnsafe(this.length);
     let at = 0;
     for (const { size, write } of this.parts) {
       write(out, at);
       at += size;
+      yield;
     }
     return out;
   }
