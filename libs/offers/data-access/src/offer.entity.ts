@@ -15,6 +15,8 @@ export interface OfferSkillData {
 
 @Entity({ tableName: 'offers' })
 @Index({ properties: ['status', 'publishedAt'] })
+// The expiry job's reads (published offers past, or near, their expiry, in expiry order).
+@Index({ properties: ['status', 'expiresAt', 'id'] })
 export class OfferEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
