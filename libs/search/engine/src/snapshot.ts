@@ -81,6 +81,8 @@ function nextTurn(): Promise<void> {
 
 /** The encoder as steps: it yields wherever it may be paused. */
 function* snapshotSteps(data: SnapshotData): Generator<void, Buffer, void> {
+  // After the caller gathered the data; the header (every id and term, megabytes of JSON) is the largest step.
+  yield;
   const out = new Writer();
   out.bytes(Buffer.from(MAGIC, 'latin1'));
   out.u32(VERSION);
@@ -93,7 +95,9 @@ function* snapshotSteps(data: SnapshotData): Generator<void, Buffer, void> {
     numeric: data.numeric.map((n) => n.field),
     geo: data.geo !== null,
   };
-  out.blob(Buffer.from(JSON.stringify(header)));
+  const json = JSON.stringify(header);
+  yield;
+  out.blob(Buffer.from(json));
   yield;
   out.blob(data.documentBytes);
   out.typed(data.documentStarts);
