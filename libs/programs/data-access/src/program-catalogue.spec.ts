@@ -1,27 +1,10 @@
-import { Country, ManualClock, pageRequest } from '@alternance/platform/domain';
+import { ManualClock, pageRequest } from '@alternance/platform/domain';
 import { announceCatalogueImport } from './catalogue-version';
 import { ProgramCatalogue, ProgramCatalogueSource } from './program-catalogue';
 import { CatalogueProgram } from './program-snapshot';
+import { testProgram } from './test-programs';
 
-function program(n: number, title: string): CatalogueProgram {
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    code: `RNCP${n}`,
-    title,
-    searchTitle: title.toLowerCase(),
-    country: Country.FR,
-    rncpCode: `RNCP${n}`,
-    level: 5,
-    romeCodes: [],
-    romeCodesKey: '||',
-    durationMonths: 12,
-    trainingDaysPerWeek: 1,
-    trainingHours: 500,
-    poeEligible: true,
-    openToApprenticeship: true,
-    competencyBlocks: [],
-  };
-}
+const program = (n: number, title: string): CatalogueProgram => testProgram(n, title);
 
 interface Deferred<T> {
   promise: Promise<T>;

@@ -1,30 +1,10 @@
 import { Country, pageRequest } from '@alternance/platform/domain';
-import { foldText } from '@alternance/taxonomy/domain';
 import { CatalogueProgram, ProgramSearch, ProgramSnapshot, programTest } from './program-snapshot';
-import { programRomeCodesKey } from './program.entity';
+import { testProgram } from './test-programs';
 
 let next = 0;
 function program(title: string, fields: Partial<CatalogueProgram> = {}): CatalogueProgram {
-  const romeCodes = fields.romeCodes ?? [];
-  next++;
-  return {
-    id: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
-    code: `RNCP${next}`,
-    title,
-    searchTitle: foldText(title),
-    country: Country.FR,
-    rncpCode: `RNCP${next}`,
-    level: 5,
-    romeCodes,
-    romeCodesKey: programRomeCodesKey(romeCodes),
-    durationMonths: 12,
-    trainingDaysPerWeek: 1,
-    trainingHours: 500,
-    poeEligible: true,
-    openToApprenticeship: true,
-    competencyBlocks: [],
-    ...fields,
-  };
+  return testProgram(++next, title, fields);
 }
 
 // In catalogue order (title, id), as the database hands them over.
