@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -20,7 +20,7 @@ const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 5);
 const CANDIDATES = 40;
 const root = path.resolve(__dirname, '../../..');
 
@@ -149,6 +149,33 @@ function hostileBodies(): string[] {
   ];
 }
 
+/**
+ * CPU time (user + system, ms) a process has used, from Linux's /proc; undefined elsewhere. What
+ * the API spends is a steadier measure of what refusing hostile documents costs than the p99 of
+ * the legitimate requests, which a single stall of the machine can move by hundreds of ms.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux build this runs on. */
+const CLOCK_TICKS = 100;
+
+/** The share of one core `pid` used while `work` ran, in percent (undefined without /proc). */
+async function measureCpu<T>(pid: number | undefined, work: () => Promise<T>): Promise<{ result: T; cpuPercent?: number }> {
+  const before = cpuMs(pid);
+  const started = Date.now();
+  const result = await work();
+  const after = cpuMs(pid);
+  if (before === undefined || after === undefined) return { result };
+  return { result, cpuPercent: +((100 * (after - before)) / (Date.now() - started)).toFixed(1) };
+}
+
 function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
   const out = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
@@ -249,13 +276,16 @@ async function main(): Promise<void> {
     const rate = Math.max(20, Math.round(mix.requestsPerSecond / 2));
     const hostileRate = Math.max(1, Math.round((rate * 5) / 95));
     // Alternating rounds, so that what else the machine runs weighs on both sides alike.
-    const rounds: { calm: Measure; attacked: Measure; hostile: Measure }[] = [];
+    const rounds: { calm: Measure; attacked: Measure; hostile: Measure; apiCpuPercent: { calm?: number; attacked?: number } }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`round ${round}/${ROUNDS}: mix at ${rate} req/s, legitimate only`);
-      const calmRound = await load(url, legitMix, { overallRate: rate });
+      const { result: calmRound, cpuPercent: calmCpu } = await measureCpu(child.pid, () => load(url, legitMix, { overallRate: rate }));
       console.log(`round ${round}/${ROUNDS}: mix at ${rate} req/s with ${hostileRate} hostile req/s (5%)`);
-      const [attackedRound, hostileRound] = await Promise.all([load(url, legitMix, { overallRate: rate }), load(url, nextHostile, { overallRate: hostileRate, connections: 2 })]);
-      rounds.push({ calm: calmRound, attacked: attackedRound, hostile: hostileRound });
+      const {
+        result: [attackedRound, hostileRound],
+        cpuPercent: attackedCpu,
+      } = await measureCpu(child.pid, () => Promise.all([load(url, legitMix, { overallRate: rate }), load(url, nextHostile, { overallRate: hostileRate, connections: 2 })]));
+      rounds.push({ calm: calmRound, attacked: attackedRound, hostile: hostileRound, apiCpuPercent: { calm: calmCpu, attacked: attackedCpu } });
     }
     const medianOf = (pick: (r: (typeof rounds)[number]) => Measure) => [...rounds].sort((a, b) => pick(a).latencyMs.p99 - pick(b).latencyMs.p99)[rounds.length >> 1];
     const calm = medianOf((r) => r.calm).calm;
@@ -264,6 +294,9 @@ async function main(): Promise<void> {
 
     const legit = { light, search, writes, mix, ...Object.fromEntries(rounds.flatMap((r, i) => [[`calm${i}`, r.calm], [`attacked${i}`, r.attacked]])) };
     const non2xx = Object.values(legit).reduce((n, m) => n + m.non2xx + m.errors, 0);
+    const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[values.length >> 1] : undefined);
+    const cpuCalm = median(rounds.flatMap((r) => (r.apiCpuPercent.calm === undefined ? [] : [r.apiCpuPercent.calm])));
+    const cpuAttacked = median(rounds.flatMap((r) => (r.apiCpuPercent.attacked === undefined ? [] : [r.apiCpuPercent.attacked])));
     const p99Increase = calm.latencyMs.p99 > 0 ? (attacked.latencyMs.p99 - calm.latencyMs.p99) / calm.latencyMs.p99 : 0;
     const results = {
       benchmark: 'load',
@@ -279,7 +312,7 @@ async function main(): Promise<void> {
         searches: search,
         writes,
         mix,
-        hostileComparison: { rate, hostileRate, rounds, medianP99Ms: { calm: calm.latencyMs.p99, attacked: attacked.latencyMs.p99 } },
+        hostileComparison: { rate, hostileRate, rounds, medianP99Ms: { calm: calm.latencyMs.p99, attacked: attacked.latencyMs.p99 }, medianApiCpuPercent: { calm: cpuCalm, attacked: cpuAttacked } },
       },
       legitimateNon2xx: non2xx,
       hostileP99Increase: +p99Increase.toFixed(3),
@@ -304,6 +337,7 @@ async function main(): Promise<void> {
       ['p99 by round, without / with', rounds.map((r) => `${r.calm.latencyMs.p99} / ${r.attacked.latencyMs.p99} ms`).join(', ')],
       ['hostile answers', `${hostile.total} (${Object.entries(hostile.statusCodes).map(([k, v]) => `${k}: ${v}`).join(', ')})`],
       ['legit p99 with hostile traffic', `${p99Increase >= 0 ? '+' : ''}${(p99Increase * 100).toFixed(0)}%`],
+      ['API CPU without / with hostile (median)', cpuCalm === undefined || cpuAttacked === undefined ? 'not measured (no /proc)' : `${cpuCalm}% / ${cpuAttacked}% of a core`],
       ['load average at start', loadAverageAtStart.join(' / ')],
     ]);
     writeResults('load', results);
