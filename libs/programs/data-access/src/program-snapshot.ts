@@ -18,6 +18,31 @@ export type CatalogueProgram = PlainEntity<ProgramEntity>;
 type ProgramTest = (program: CatalogueProgram) => boolean;
 
 /**
+ * The conditions a search applies, each present only when it counts (as the SQL builds its
+ * `where`): both the test and the key of the kept results are made from this, so they agree.
+ */
+interface Conditions {
+  words?: string[];
+  rncpCode?: string;
+  level?: number;
+  poeEligible?: boolean;
+  country?: Country;
+  romeCode?: string;
+}
+
+function conditionsOf(filter: ProgramSearch): Conditions {
+  const words = filter.query?.trim() ? [...new Set(likeWords(filter.query))].sort() : [];
+  return {
+    ...(words.length ? { words } : {}),
+    ...(filter.rncpCode ? { rncpCode: filter.rncpCode } : {}),
+    ...(filter.level != null ? { level: filter.level } : {}),
+    ...(filter.poeEligible != null ? { poeEligible: filter.poeEligible } : {}),
+    ...(filter.country ? { country: filter.country } : {}),
+    ...(filter.romeCode ? { romeCode: filter.romeCode } : {}),
+  };
+}
+
+/**
  * A search's conditions as one test, or null when it has none; the same answers as the SQL
  * (`searchProgramsInDatabase`):
  * - `query`: every word `likeWords` gives appears in `searchTitle`, as LIKE '%word%' finds it.
@@ -29,22 +54,22 @@ type ProgramTest = (program: CatalogueProgram) => boolean;
  * - the others: equality, given only when set, as the SQL builds its `where`.
  */
 export function programTest(filter: ProgramSearch): ProgramTest | null {
+  return testOf(conditionsOf(filter));
+}
+
+function testOf({ words, rncpCode, level, poeEligible, country, romeCode }: Conditions): ProgramTest | null {
   const tests: ProgramTest[] = [];
-  if (filter.query?.trim()) {
-    const words = likeWords(filter.query);
-    if (words.length) {
-      tests.push((p) => {
-        for (const word of words) if (!p.searchTitle.includes(word)) return false;
-        return true;
-      });
-    }
+  if (words) {
+    tests.push((p) => {
+      for (const word of words) if (!p.searchTitle.includes(word)) return false;
+      return true;
+    });
   }
-  const { rncpCode, level, poeEligible, country, romeCode } = filter;
-  if (rncpCode) tests.push((p) => p.rncpCode === rncpCode);
-  if (level != null) tests.push((p) => p.level === level);
-  if (poeEligible != null) tests.push((p) => p.poeEligible === poeEligible);
-  if (country) tests.push((p) => p.country === country);
-  if (romeCode) tests.push((p) => p.romeCodes.includes(romeCode));
+  if (rncpCode !== undefined) tests.push((p) => p.rncpCode === rncpCode);
+  if (level !== undefined) tests.push((p) => p.level === level);
+  if (poeEligible !== undefined) tests.push((p) => p.poeEligible === poeEligible);
+  if (country !== undefined) tests.push((p) => p.country === country);
+  if (romeCode !== undefined) tests.push((p) => p.romeCodes.includes(romeCode));
   if (!tests.length) return null;
   if (tests.length === 1) return tests[0];
   return (p) => {
@@ -89,8 +114,11 @@ export class ProgramSnapshot {
    * last filters asked are kept: the next pages and the next visitors' same search cost a slice.
    */
   private matches(filter: ProgramSearch): readonly CatalogueProgram[] {
-    const key = searchKey(filter);
-    if (key === NO_CONDITIONS) return this.programs;
+    const conditions = conditionsOf(filter);
+    const test = testOf(conditions);
+    if (!test) return this.programs;
+    // Filters that select the same programs (the same words in any order) share a key.
+    const key = JSON.stringify(conditions);
     const kept = this.matchesByFilter.get(key);
     if (kept) {
       // most recently used last: the first entry is the one to drop
@@ -98,17 +126,16 @@ export class ProgramSnapshot {
       this.matchesByFilter.set(key, kept);
       return kept;
     }
-    const test = programTest(filter) as ProgramTest;
-    const found = Object.freeze(this.candidates(filter).filter(test));
+    const found = Object.freeze(this.candidates(conditions).filter(test));
     if (this.matchesByFilter.size >= KEPT_SEARCHES) this.matchesByFilter.delete(this.matchesByFilter.keys().next().value as string);
     this.matchesByFilter.set(key, found);
     return found;
   }
 
   /** A subset, in catalogue order, holding every match: the test still applies all conditions. */
-  private candidates(filter: ProgramSearch): readonly CatalogueProgram[] {
-    if (filter.romeCode) return this.byRomeCode.get(filter.romeCode) ?? [];
-    if (filter.rncpCode) return this.byRncpCode.get(filter.rncpCode) ?? [];
+  private candidates({ romeCode, rncpCode }: Conditions): readonly CatalogueProgram[] {
+    if (romeCode !== undefined) return this.byRomeCode.get(romeCode) ?? [];
+    if (rncpCode !== undefined) return this.byRncpCode.get(rncpCode) ?? [];
     return this.programs;
   }
 
@@ -125,17 +152,6 @@ export class ProgramSnapshot {
 
 /** Filters kept per snapshot: at most this many lists of references (a few kB each). */
 const KEPT_SEARCHES = 256;
-
-/**
- * Filters that select the same programs share a key: the same words in any order, the same
- * conditions. A condition counts exactly when `programTest` applies it.
- */
-function searchKey(filter: ProgramSearch): string {
-  const words = filter.query?.trim() ? [...new Set(likeWords(filter.query))].sort() : [];
-  return JSON.stringify([words, filter.rncpCode || null, filter.level ?? null, filter.poeEligible ?? null, filter.country || null, filter.romeCode || null]);
-}
-
-const NO_CONDITIONS = searchKey({});
 
 function listIn(index: Map<string, CatalogueProgram[]>, key: string): CatalogueProgram[] {
   let list = index.get(key);

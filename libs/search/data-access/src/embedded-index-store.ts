@@ -137,40 +137,19 @@ export class EmbeddedIndexStore implements IndexStore {
   private async writeSnapshot(): Promise<void> {
     while (this.encoding) await this.encoding;
     this.dirty = false;
-    const header = Buffer.from(JSON.stringify({ format: 1, appliedUpTo: this.applied, settings: this.settings } satisfies Partial<SnapshotHeader>), 'utf8');
-    const encoding = this.engine.toSnapshotInSteps();
-    this.encoding = encoding.then(
-      () => undefined,
-      () => undefined,
-    );
-    let body: Buffer;
     try {
-      body = await encoding;
-    } catch (error) {
-      this.dirty = true;
-      throw error;
-    } finally {
-      this.encoding = undefined;
-    }
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(header.length, 0);
-    const tmp = `${this.file}.tmp`;
-    try {
-      const file = await open(tmp, 'w');
-      try {
-        let position = 0;
-        for (const part of [length, header, body]) {
-          for (let written = 0; written < part.length; ) {
-            const { bytesWritten } = await file.write(part, written, part.length - written, position);
-            written += bytesWritten;
-            position += bytesWritten;
-          }
-        }
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(tmp, this.file);
+      const header = Buffer.from(JSON.stringify({ format: 1, appliedUpTo: this.applied, settings: this.settings } satisfies Partial<SnapshotHeader>), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(header.length, 0);
+      const encoding = this.engine.toSnapshotInSteps();
+      this.encoding = encoding.then(
+        () => undefined,
+        () => undefined,
+      );
+      const body = await encoding.finally(() => {
+        this.encoding = undefined;
+      });
+      await writeAtomically(this.file, [length, header, body]);
     } catch (error) {
       // Not on disk: the next write (or close) tries again; the outbox still holds everything after the last snapshot.
       this.dirty = true;
@@ -192,4 +171,24 @@ export class EmbeddedIndexStore implements IndexStore {
     }, this.persistDelayMs);
     this.timer.unref();
   }
+}
+
+/** Writes `parts` to `file` whole or not at all: a temporary file, fsync, then rename. */
+async function writeAtomically(file: string, parts: Buffer[]): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    let position = 0;
+    for (const part of parts) {
+      for (let written = 0; written < part.length; ) {
+        const { bytesWritten } = await handle.write(part, written, part.length - written, position);
+        written += bytesWritten;
+        position += bytesWritten;
+      }
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
 }
