@@ -49,6 +49,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock, s
     settings,
     drain,
     logger,
+    graphql: { path: '/graphql', maxTokens: config.graphqlLimits.maxTokens },
     health: {
       checks: [
         { name: 'database', check: () => orm.em.getConnection().execute('select 1') },

@@ -201,6 +201,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     settings: edge,
     drain,
     logger,
+    graphql: { path: '/graphql', maxTokens: settings.graphqlLimits.maxTokens },
     health: {
       // A subgraph down takes only its fields away: the gateway stays ready, `degraded`.
       checks: subgraphs.map(({ name, url }) => ({

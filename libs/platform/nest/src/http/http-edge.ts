@@ -5,6 +5,7 @@ import { HttpDrain } from '../lifecycle/http-drain';
 import { requestLogging } from '../logging/request-logging';
 import { securityHeaders } from '../security/security-headers';
 import { failureBody, readRequestBodies } from './request-bodies';
+import { TokenLimitSettings, refuseOverTokenLimit } from './token-limit';
 
 export const HEALTH_PATHS = ['/health/live', '/health/ready'];
 
@@ -33,6 +34,8 @@ export interface HttpEdgeOptions {
   settings: HttpEdgeSettings;
   drain: HttpDrain;
   health: Omit<HealthOptions, 'draining' | 'logger'>;
+  /** Where GraphQL is served and its token limit, counted here before the GraphQL server parses. */
+  graphql: TokenLimitSettings;
   logger?: LoggerService;
 }
 
@@ -40,7 +43,8 @@ export interface HttpEdgeOptions {
  * What stands in front of GraphQL in every process that serves clients, in order: request ids
  * and the access log, in-flight tracking for graceful shutdown, security headers (on every
  * answer, errors and probes included), the health probes, how bodies are read and their
- * errors answered, and a JSON 404 for any other path.
+ * errors answered, documents over the token limit refused before they are parsed, and a JSON
+ * 404 for any other path.
  */
 export function installHttpEdge(app: FastifyInstance, options: HttpEdgeOptions): void {
   const { logger, drain } = options;
@@ -49,5 +53,6 @@ export function installHttpEdge(app: FastifyInstance, options: HttpEdgeOptions):
   app.addHook('onRequest', securityHeaders());
   healthRoutes({ ...options.health, draining: () => drain.isDraining, logger })(app);
   readRequestBodies(app, options.settings.bodyLimitBytes, logger);
+  refuseOverTokenLimit(app, options.graphql);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(failureBody({ status: 404, message: 'Not found.', code: 'NOT_FOUND' })));
 }

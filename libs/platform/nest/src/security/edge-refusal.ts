@@ -30,6 +30,11 @@ export class EdgeRefusal extends GraphQLError implements Refusal {
   }
 }
 
+/** What a document over the token limit is told, whether the HTTP edge or the parser counted. */
+export function tokenLimitMessage(maxTokens: number | string): string {
+  return `Token limit of ${maxTokens} exceeded.`;
+}
+
 /** graphql-js's own parser limit (its message has said "more that" since 16.x). */
 const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 
@@ -42,7 +47,7 @@ export function refusalOf(formatted: GraphQLFormattedError, error: unknown): Ref
   }
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
     const tokens = TOKEN_LIMIT.exec(formatted.message);
-    if (tokens) return { code: ErrorCode.QUERY_TOO_COMPLEX, message: `Token limit of ${tokens[1]} exceeded.`, details: { limit: 'TOKENS' } };
+    if (tokens) return { code: ErrorCode.QUERY_TOO_COMPLEX, message: tokenLimitMessage(tokens[1]), details: { limit: 'TOKENS' } };
   }
   return undefined;
 }
