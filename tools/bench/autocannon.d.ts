@@ -41,6 +41,10 @@ declare module 'autocannon' {
     '2xx': number;
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run in progress: awaited for its result; emits each answer with its latency in ms. */
+  interface Run extends PromiseLike<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, latencyMs: number) => void): Run;
+  }
+  function autocannon(options: Options): Run;
   export = autocannon;
 }
