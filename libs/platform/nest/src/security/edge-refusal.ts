@@ -17,15 +17,23 @@ export interface Refusal {
  * refusal inside and gives the client its code and details instead.
  */
 export class EdgeRefusal extends GraphQLError implements Refusal {
-  constructor(
-    readonly code: EdgeCode,
-    message: string,
-    readonly details: Record<string, string | number> = {},
-    http?: { status: number; headers?: [string, string][] },
-  ) {
-    super(message, {
-      extensions: { code, ...details, ...(http ? { http: { status: http.status, headers: new HeaderMap(http.headers ?? []) } } : {}) },
-    });
+  declare readonly code: EdgeCode;
+  declare readonly details: Record<string, string | number>;
+
+  constructor(code: EdgeCode, message: string, details: Record<string, string | number> = {}, http?: { status: number; headers?: [string, string][] }) {
+    // A refusal is an answer, not a fault: no stack is captured (nor formatted when Apollo
+    // wraps it), which is most of what refusing a document under the limits costs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message, {
+        extensions: { code, ...details, ...(http ? { http: { status: http.status, headers: new HeaderMap(http.headers ?? []) } } : {}) },
+      });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    this.code = code;
+    this.details = details;
     this.name = 'EdgeRefusal';
   }
 }

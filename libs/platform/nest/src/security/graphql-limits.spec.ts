@@ -76,3 +76,15 @@ describe('stripSuggestions', () => {
     expect(stripSuggestions(message)).toBe(expected);
   });
 });
+
+describe('EdgeRefusal', () => {
+  it('carries its code and details but no stack frames, and leaves the stack limit as it was', () => {
+    const before = Error.stackTraceLimit;
+    const refusal = new EdgeRefusal(ErrorCode.RATE_LIMITED, 'Too many attempts.', { retryAfterSeconds: 30 }, { status: 429, headers: [['retry-after', '30']] });
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(refusal.stack).toBe('EdgeRefusal: Too many attempts.');
+    expect({ code: refusal.code, details: refusal.details, extensions: refusal.extensions.code }).toEqual({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 30 }, extensions: 'RATE_LIMITED' });
+    // Other errors keep their frames.
+    expect(new GraphQLError('boom').stack).toMatch(/\n\s+at /);
+  });
+});
