@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@alternance/platform/domain';
 import { requestLogRecord, pathOf } from '../logging/request-logging';
 import { tokenLimitMessage } from '../security/edge-refusal';
-import { lineAndColumn, tokenOverLimit } from '../security/token-count';
+import { locationOf, tokenOverLimit } from '../security/token-count';
 
 export interface TokenLimitSettings {
   /** Where GraphQL is served (`/graphql`). */
@@ -32,6 +32,6 @@ export function refuseOverTokenLimit(app: FastifyInstance, settings: TokenLimitS
     const at = tokenOverLimit(source, settings.maxTokens);
     if (at === undefined) return done();
     requestLogRecord(request).errorCodes = [ErrorCode.QUERY_TOO_COMPLEX];
-    reply.code(400).type('application/json; charset=utf-8').send(tokenLimitBody(settings.maxTokens, lineAndColumn(source, at)));
+    reply.code(400).type('application/json; charset=utf-8').send(tokenLimitBody(settings.maxTokens, locationOf(source, at)));
   });
 }

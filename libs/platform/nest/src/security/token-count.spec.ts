@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, Lexer, Source, TokenKind, getIntrospectionQuery, getLocation, parse } from 'graphql';
-import { lineAndColumn, tokenOverLimit } from './token-count';
+import { locationOf, tokenOverLimit } from './token-count';
 
 /** Where each token starts, as graphql-js's own lexer reads the document. */
 function lexerStarts(document: string): number[] {
@@ -53,7 +53,7 @@ describe('tokenOverLimit', () => {
     const max = lexerStarts(document).length - 1;
     const refusal = parserRefusal(document, max);
     expect(refusal?.message).toMatch(/more tha[nt] \d+ tokens/);
-    expect([lineAndColumn(document, tokenOverLimit(document, max)!)]).toEqual(refusal!.locations);
+    expect([locationOf(document, tokenOverLimit(document, max)!)]).toEqual(refusal!.locations);
     expect(parserRefusal(document, max + 1)).toBeUndefined();
   });
 
@@ -61,7 +61,7 @@ describe('tokenOverLimit', () => {
     const document = `{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: programs(first: 1) { totalCount }`).join(' ')} }`;
     const at = tokenOverLimit(document, 5_000)!;
     expect(at).toBe(lexerStarts(document)[5_000]);
-    expect([lineAndColumn(document, at)]).toEqual(parserRefusal(document, 5_000)!.locations);
+    expect([locationOf(document, at)]).toEqual(parserRefusal(document, 5_000)!.locations);
   });
 
   it.each([
@@ -88,14 +88,14 @@ describe('tokenOverLimit', () => {
   });
 });
 
-describe('lineAndColumn', () => {
-  it('places every offset as graphql-js does, whatever the line endings', () => {
+describe('locationOf', () => {
+  it('places every offset as graphql-js does over the whole text, whatever the line endings', () => {
     const document = documents['mixed line endings'] + documents['comments, commas and a byte order mark'] + documents['block strings'];
     const source = new Source(document);
     for (let offset = 0; offset <= document.length; offset++) {
       // An offset between \r and \n is not a place a token can start.
       if (document[offset] === '\n' && document[offset - 1] === '\r') continue;
-      expect({ offset, ...lineAndColumn(document, offset) }).toEqual({ offset, ...getLocation(source, offset) });
+      expect({ offset, ...locationOf(document, offset) }).toEqual({ offset, ...getLocation(source, offset) });
     }
   });
 });

@@ -1,3 +1,5 @@
+import { Source, SourceLocation, getLocation } from 'graphql';
+
 /**
  * GraphQL's lexical tokens counted without parsing: no token or node is built, so a document
  * far over the token limit costs a scan of its first `max + 1` tokens and nothing else.
@@ -179,17 +181,11 @@ export function tokenOverLimit(source: string, max: number): number | undefined 
   return undefined;
 }
 
-/** The 1-based line and column of an offset, with lines ended by `\r\n`, `\n` or `\r` (as graphql-js's locations). */
-export function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = source.charCodeAt(i);
-    if (c === Char.LineFeed || c === Char.CarriageReturn) {
-      if (c === Char.CarriageReturn && source.charCodeAt(i + 1) === Char.LineFeed) i++;
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset + 1 - lineStart };
+/**
+ * The 1-based line and column of an offset, as graphql-js's locations. Its `getLocation` looks
+ * for line ends through the whole text (a 400 KB one-line document: about 1 ms), so it is given
+ * only the text before the offset.
+ */
+export function locationOf(source: string, offset: number): SourceLocation {
+  return getLocation(new Source(source.slice(0, offset)), offset);
 }
