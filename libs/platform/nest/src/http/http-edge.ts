@@ -4,6 +4,7 @@ import { HealthOptions, healthRoutes } from '../health/health';
 import { HttpDrain } from '../lifecycle/http-drain';
 import { requestLogging } from '../logging/request-logging';
 import { securityHeaders } from '../security/security-headers';
+import { installLeanAsyncResourceBind } from './async-resource-bind';
 import { failureBody, readRequestBodies } from './request-bodies';
 import { TokenLimitSettings, refuseOverTokenLimit } from './token-limit';
 
@@ -44,10 +45,12 @@ export interface HttpEdgeOptions {
  * and the access log, in-flight tracking for graceful shutdown, security headers (on every
  * answer, errors and probes included), the health probes, how bodies are read and their
  * errors answered, documents over the token limit refused before they are parsed, and a JSON
- * 404 for any other path.
+ * 404 for any other path. On Node lines where `AsyncResource.prototype.bind` is costly (see
+ * `installLeanAsyncResourceBind`), the one Fastify calls for every request body is replaced.
  */
 export function installHttpEdge(app: FastifyInstance, options: HttpEdgeOptions): void {
   const { logger, drain } = options;
+  installLeanAsyncResourceBind();
   app.addHook('onRequest', requestLogging(logger, { quietPaths: HEALTH_PATHS }));
   app.addHook('onRequest', drain.hook());
   app.addHook('onRequest', securityHeaders());
