@@ -36,15 +36,19 @@ export async function writeBenchDatabase(
   try {
     await orm.getMigrator().up();
     const conn = orm.em.getConnection();
-    const now = new Date().toISOString();
+    // Dates as the ORM writes them (SQLite: epoch milliseconds). Written any other way (ISO
+    // text, say), the entity manager would see every loaded date as changed and rewrite the row
+    // on the next flush: each application would update its offer and its organization.
+    const stamp = (date: Date) => orm.em.getPlatform().processDateProperty(date);
+    const now = stamp(new Date());
     await conn.execute(`insert into organizations (id, name, country, disability_referent, created_at, updated_at) values (?, 'Bench', 'FR', 0, ?, ?)`, [ORG_ID, now, now]);
     const insert = async () => {
       for (let i = 0; i < offers.length; i += 500) {
         const chunk = offers.slice(i, i + 500);
         const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
         const params = chunk.flatMap((o) => {
-          const at = o.publishedAt!.toISOString();
-          return [o.id, ORG_ID, o.title, o.description, o.contractType, o.romeCode, '[]', '[]', 'FR', o.lat, o.lng, o.remotePolicy, o.startEarliest, o.startLatest, 1, 'PUBLISHED', at, options.expiresAt ?? at, at, at, 1, null];
+          const at = stamp(o.publishedAt!);
+          return [o.id, ORG_ID, o.title, o.description, o.contractType, o.romeCode, '[]', '[]', 'FR', o.lat, o.lng, o.remotePolicy, o.startEarliest, o.startLatest, 1, 'PUBLISHED', at, options.expiresAt ? stamp(new Date(options.expiresAt)) : at, at, at, 1, null];
         });
         await conn.execute(
           `insert into offers (id, organization_id, title, description, contract_type, rome_code, skills, program_ids, country, lat, lng, remote_policy, start_earliest, start_latest, positions, status, published_at, expires_at, created_at, updated_at, version, city) values ${values}`,

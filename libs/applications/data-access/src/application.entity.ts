@@ -36,10 +36,10 @@ export class ApplicationEntity {
   @Enum({ items: () => RejectionReason, type: 'string', nullable: true })
   rejectionReason: RejectionReason | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt: Date = new Date();
 
   /** Two moves of one application at once: the second one fails instead of overwriting. */
@@ -75,6 +75,6 @@ export class ApplicationEventEntity {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   at: Date = new Date();
 }

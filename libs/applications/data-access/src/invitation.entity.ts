@@ -44,10 +44,10 @@ export class InvitationEntity {
   @ManyToOne(() => ApplicationEntity, { ref: true, nullable: true, deleteRule: 'set null' })
   application: Ref<ApplicationEntity> | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   answeredAt: Date | null = null;
 
   @Property({ type: 'integer', version: true })

@@ -83,10 +83,10 @@ export class CandidateEntity {
   @Property({ type: 'boolean' })
   sensitiveDataConsent = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt: Date = new Date();
 
   @Property({ type: 'integer', version: true })

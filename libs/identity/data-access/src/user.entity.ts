@@ -26,17 +26,17 @@ export class UserEntity {
   @ManyToOne(() => OrganizationEntity, { nullable: true, ref: true, deleteRule: 'restrict' })
   organization: Ref<OrganizationEntity> | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   lastLoginAt: Date | null = null;
 
   /**
    * Last sign-in or write of the person's own data (profile, applications): retention counts
    * two years of inactivity from here.
    */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   @Index()
   lastActiveAt: Date | null = null;
 }

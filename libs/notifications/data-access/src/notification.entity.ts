@@ -38,19 +38,19 @@ export class NotificationEntity {
   @Index()
   aboutUserId: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   readAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   mailedAt: Date | null = null;
 
   @Property({ type: 'integer' })
   mailAttempts = 0;
 
   /** When the mail is due (again); null once sent or given up. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   mailNextAttemptAt: Date | null = null;
 }

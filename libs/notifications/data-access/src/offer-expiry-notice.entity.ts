@@ -16,6 +16,6 @@ export class OfferExpiryNoticeEntity {
   @Enum({ items: () => ExpiryStage, type: 'string' })
   stage!: ExpiryStage;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   sentAt: Date = new Date();
 }

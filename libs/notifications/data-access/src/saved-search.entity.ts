@@ -28,11 +28,11 @@ export class SavedSearchEntity {
   @Property({ type: 'boolean' })
   alert = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
   /** Offers published up to this instant have been considered for alerts. */
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   alertedUpTo: Date = new Date();
 }
 
@@ -49,6 +49,6 @@ export class SavedSearchMatchEntity {
   @Property({ type: 'string', length: 36 })
   offerId!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   notifiedAt: Date = new Date();
 }

@@ -99,16 +99,16 @@ export class OfferEntity {
   @Enum({ items: () => OfferStatus, type: 'string' })
   status: OfferStatus = OfferStatus.DRAFT;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   publishedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   expiresAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt: Date = new Date();
 
   /** Bumped on every change: optimistic locking now, index versions later. */

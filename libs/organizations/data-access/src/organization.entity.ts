@@ -31,9 +31,9 @@ export class OrganizationEntity {
   @Property({ type: 'text', nullable: true })
   accommodations: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt: Date = new Date();
 }

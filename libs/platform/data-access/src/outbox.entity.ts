@@ -24,6 +24,6 @@ export class OutboxEventEntity {
   @Property({ type: 'string', length: 36 })
   aggregateId!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 }

@@ -10,6 +10,6 @@ export class CatalogueImportEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   importedAt: Date = new Date();
 }
