@@ -24,6 +24,22 @@ export function edgeFailure(error: Partial<FastifyError>, limitBytes: number): E
   return { status: 500, message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' };
 }
 
+/** How many times the body limit a declared Content-Length may be for the body to be read and discarded after its 413. */
+export const DRAINED_OVERSIZE_FACTOR = 8;
+
+/**
+ * Whether a body refused as too large is read to its end (and thrown away) instead of the
+ * connection being closed under it: when its declared length is at most
+ * DRAINED_OVERSIZE_FACTOR times the limit. Closing a socket with unread data resets it, and a
+ * client still sending then loses the 413 to a broken pipe; reading what it declared lets it
+ * finish and read the answer, at a bounded cost. Bodies declared larger, or chunked bodies that
+ * pass the limit (their length is not known), still have the connection closed.
+ */
+export function drainsOversizedBody(contentLength: string | undefined, limitBytes: number): boolean {
+  if (contentLength === undefined || !/^\d+$/.test(contentLength)) return false;
+  return Number(contentLength) <= DRAINED_OVERSIZE_FACTOR * limitBytes;
+}
+
 export function failureBody(failure: EdgeFailure): { errors: { message: string; extensions: Record<string, string> }[] } {
   return { errors: [{ message: failure.message, extensions: { code: failure.code, ...(failure.reason ? { reason: failure.reason } : {}) } }] };
 }
@@ -36,13 +52,16 @@ export function failureBody(failure: EdgeFailure): { errors: { message: string; 
  * server: its CSRF prevention refuses the types a browser sends cross-site without a
  * preflight (text/plain, form posts), rather than the parser failing first with a 415.
  * Errors are answered as GraphQL-shaped JSON (code BAD_REQUEST), unexpected ones as a
- * generic 500 whose cause goes to the log by class name only.
+ * generic 500 whose cause goes to the log by class name only. A body refused as too large
+ * is drained where `drainsOversizedBody` says so, so that its sender can read the 413.
  */
 export function readRequestBodies(app: FastifyInstance, limitBytes: number, logger?: LoggerService): void {
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: limitBytes }, (_request, body, done) => done(null, body));
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const failure = edgeFailure(error, limitBytes);
     if (failure.status >= 500) logger?.error({ event: 'http.internal_error', method: request.method, error: error.name, code: error.code }, 'http');
+    // Fastify closes the connection after any body error; Node then reads and discards the rest of a drained body.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && drainsOversizedBody(request.headers['content-length'], limitBytes)) reply.removeHeader('connection');
     return reply.code(failure.status).type('application/json; charset=utf-8').send(failureBody(failure));
   });
 }
