@@ -1,4 +1,5 @@
 import { Role } from '@alternance/platform/domain';
+import { ProgramCatalogue, ProgramEntity, recordCatalogueImport } from '@alternance/programs/data-access';
 import { Actor, signUpCandidate, signUpEmployer, staff } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
 
@@ -148,5 +149,50 @@ describe(`matching (${engine})`, () => {
     expect((await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, rival.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_OFFER' });
     expect((await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, young.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(OFFER_MATCHES, { id: youngId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+  // Last: it moves the clock and changes a path as another process's import would.
+  it('applies a path changed by an import in another process, once the catalogue has seen it, to matching and applications alike', async () => {
+    const program = await t.orm.em.fork().findOneOrFail(ProgramEntity, { openToApprenticeship: true }, { orderBy: { id: 'asc' } });
+    const created = await t.gql(
+      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Développeur web en alternance, avec son école',
+          description: 'Applications web.',
+          contractType: 'APPRENTICESHIP',
+          romeCode: 'M1805',
+          programIds: [program.id],
+          location: { country: 'FR', postcode: '69003' },
+          remotePolicy: 'HYBRID',
+          startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
+        },
+      },
+      rival.token,
+    );
+    const offerId = created.data!.createOffer.id as string;
+    await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: offerId }, rival.token);
+    const match = async () =>
+      (await t.gql(OFFER_MATCHES, { id: youngId, all: true }, young.token)).data!.matchOffersForCandidate.find((m: { offer: { id: string } }) => m.offer.id === offerId);
+    expect(await match()).toMatchObject({ eligible: true });
+    const reimport = (openToApprenticeship: boolean) =>
+      t.orm.em.fork().transactional(async (tx) => {
+        await tx.nativeUpdate(ProgramEntity, { id: program.id }, { openToApprenticeship });
+        await recordCatalogueImport(tx);
+      });
+    try {
+      await reimport(false);
+      t.clock.advance(30_000);
+      // This request starts the catalogue's version check in the background.
+      await t.gql(`{ programs(first: 1) { totalCount } }`);
+      await t.app.get(ProgramCatalogue).settled();
+      const after = await match();
+      expect(after.eligible).toBe(false);
+      expect(after.reasons[0]).toMatchObject({ code: 'PROGRAM_NOT_OPEN_TO_APPRENTICESHIP', contribution: 0 });
+      const applied = await t.gql(`mutation ($input: ApplyInput!) { applyToOffer(input: $input) { id } }`, { input: { offerId } }, young.token);
+      expect(applied.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ELIGIBLE' });
+    } finally {
+      await reimport(true);
+      await t.gql(`mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id: offerId }, rival.token);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '@alternance/platform/nest';
+import { MatchReferenceModule } from '@alternance/matching/data-access';
 import { ApplicationNotices } from './application-notices';
 import { ApplicationsPersonalData } from './applications-personal-data';
 import { ApplicationsResolver, OfferApplicationsResolver, OfferInvitationsResolver } from './applications.resolver';
@@ -12,6 +13,7 @@ import { InvitationsService } from './invitations.service';
 
 /** Applications and invitations: their rules, storage, notices and personal data, without GraphQL. */
 @Module({
+  imports: [MatchReferenceModule],
   providers: [ApplicationsService, InvitationsService, EligibilityCheck, ApplicationNotices, ApplicationsPersonalData, ExpiredOfferApplicants],
   exports: [ApplicationsService, InvitationsService, ExpiredOfferApplicants],
 })

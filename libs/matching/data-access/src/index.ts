@@ -1,2 +1,3 @@
 export * from './match-data';
 export * from './match-snapshot';
+export * from './match-references';

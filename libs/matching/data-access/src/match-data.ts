@@ -9,21 +9,27 @@ import { MatchCandidate, MatchOffer, MatchReference, buildMatchReference } from 
 import { AggregateType } from '@alternance/platform/data-access';
 import { SnapshotSource } from './match-snapshot';
 
-/** The referential the matcher reads: core skills, neighbouring occupations, paths. */
-export async function loadMatchReference(em: EntityManager): Promise<MatchReference> {
-  const [core, mobilities, programs] = await Promise.all([
+/** What the matcher reads of a program (an entity, or the catalogue's plain copy). */
+export type MatchReferenceProgram = Pick<ProgramEntity, 'id' | 'title' | 'openToApprenticeship' | 'trainingHours' | 'poeEligible' | 'romeCodes' | 'competencyBlocks'>;
+
+/**
+ * The referential the matcher reads: core skills, neighbouring occupations, paths. The paths
+ * are `programs` when given (the catalogue in memory), else read from the database.
+ */
+export async function loadMatchReference(em: EntityManager, programs?: readonly MatchReferenceProgram[]): Promise<MatchReference> {
+  const [core, mobilities, paths] = await Promise.all([
     em.find(OccupationSkillEntity, { core: true }, { fields: ['romeCode', 'skillCode'] }),
     em.find(OccupationMobilityEntity, {}),
-    em.find(ProgramEntity, {}),
+    programs ?? em.find(ProgramEntity, {}),
   ]);
   const coreByRome = new Map<string, string[]>();
   for (const link of core) coreByRome.set(link.romeCode, [...(coreByRome.get(link.romeCode) ?? []), link.skillCode]);
-  const blockSkills = [...new Set(programs.flatMap((p) => p.competencyBlocks.flatMap((b) => b.skillCodes)))];
+  const blockSkills = [...new Set(paths.flatMap((p) => p.competencyBlocks.flatMap((b) => b.skillCodes)))];
   const labels = blockSkills.length ? await em.find(SkillEntity, { code: { $in: blockSkills } }, { fields: ['code', 'label'] }) : [];
   return buildMatchReference({
     coreSkills: coreByRome,
     neighbours: mobilities.map((m) => ({ romeCode: m.romeCode, neighbourRomeCode: m.targetCode, order: m.rank })),
-    programs: programs.map((p) => ({
+    programs: paths.map((p) => ({
       id: p.id,
       title: p.title,
       openToApprenticeship: p.openToApprenticeship,

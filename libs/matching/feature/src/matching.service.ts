@@ -7,7 +7,7 @@ import { OfferEntity } from '@alternance/offers/data-access';
 import { OfferStatus } from '@alternance/offers/domain';
 import { toOffer } from '@alternance/offers/graphql';
 import { MatchReference, MatchResult, matchCandidatesForOffer, matchOffersForCandidate } from '@alternance/matching/domain';
-import { MARKETPLACE_CANDIDATES, MatchSnapshot, PUBLISHED_OFFERS, loadMatchReference, toMatchCandidate, toMatchOffer } from '@alternance/matching/data-access';
+import { MARKETPLACE_CANDIDATES, MatchReferences, MatchSnapshot, PUBLISHED_OFFERS, toMatchCandidate, toMatchOffer } from '@alternance/matching/data-access';
 import { CandidateMatch, OfferMatch, TrainingGap } from './matching.model';
 
 function checkFirst(first: number): void {
@@ -16,27 +16,20 @@ function checkFirst(first: number): void {
 
 /**
  * Loads what the matcher needs and calls its pure core. The referential (core skills,
- * neighbours, paths) is read once per process; published offers and marketplace people are
- * kept between requests and brought up to date from the outbox before each one.
+ * neighbours, paths) is the process's `MatchReferences`, rebuilt when the catalogue changes;
+ * published offers and marketplace people are kept between requests and brought up to date
+ * from the outbox before each one.
  */
 @Injectable()
 export class MatchingService {
-  private reference?: Promise<MatchReference>;
   private readonly offers = new MatchSnapshot(PUBLISHED_OFFERS);
   private readonly candidates = new MatchSnapshot(MARKETPLACE_CANDIDATES);
 
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly references: MatchReferences,
   ) {}
-
-  private matchReference(): Promise<MatchReference> {
-    this.reference ??= loadMatchReference(this.em.fork()).catch((error) => {
-      this.reference = undefined;
-      throw error;
-    });
-    return this.reference;
-  }
 
   private async gap(result: MatchResult, reference: MatchReference): Promise<TrainingGap | null> {
     if (!result.trainingGap) return null;
@@ -51,7 +44,7 @@ export class MatchingService {
     checkFirst(first);
     const candidate = isUuid(candidateId) ? await this.em.findOne(CandidateEntity, { id: candidateId }, { populate: ['user'] }) : null;
     if (!candidate || (!isStaff(viewer) && candidate.user.id !== viewer.userId)) throw new NotFoundException('Candidate', candidateId);
-    const reference = await this.matchReference();
+    const reference = await this.references.current();
     const offers = await this.offers.current(this.em);
     const results = matchOffersForCandidate(toMatchCandidate(candidate, candidate.user.getEntity().displayName), offers, reference, this.clock.now(), {
       first,
@@ -85,7 +78,7 @@ export class MatchingService {
     if (includeIneligible && !isStaff(viewer)) {
       throw new ForbiddenException('Listing ineligible candidates would reveal private facts: staff only.', 'INELIGIBLE_FOR_STAFF_ONLY');
     }
-    const reference = await this.matchReference();
+    const reference = await this.references.current();
     const candidates = await this.candidates.current(this.em);
     const results = matchCandidatesForOffer(toMatchOffer(offer), candidates, reference, this.clock.now(), {
       first,
