@@ -1,6 +1,6 @@
 import { Role } from '@alternance/platform/domain';
 import { ProgramCatalogue, ProgramEntity, recordCatalogueImport } from '@alternance/programs/data-access';
-import { Actor, signUpCandidate, signUpEmployer, staff } from '../support/actors';
+import { Actor, createOffer, signUpCandidate, signUpEmployer, staff } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
 
 const OFFER_MATCHES = `query ($id: ID!, $all: Boolean) {
@@ -153,24 +153,7 @@ describe(`matching (${engine})`, () => {
   // Last: it moves the clock and changes a path as another process's import would.
   it('applies a path changed by an import in another process, once the catalogue has seen it, to matching and applications alike', async () => {
     const program = await t.orm.em.fork().findOneOrFail(ProgramEntity, { openToApprenticeship: true }, { orderBy: { id: 'asc' } });
-    const created = await t.gql(
-      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
-      {
-        input: {
-          title: 'Développeur web en alternance, avec son école',
-          description: 'Applications web.',
-          contractType: 'APPRENTICESHIP',
-          romeCode: 'M1805',
-          programIds: [program.id],
-          location: { country: 'FR', postcode: '69003' },
-          remotePolicy: 'HYBRID',
-          startDate: { earliest: '2027-01-04', latest: '2027-03-01' },
-        },
-      },
-      rival.token,
-    );
-    const offerId = created.data!.createOffer.id as string;
-    await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: offerId }, rival.token);
+    const offerId = await createOffer(t, rival, { title: 'Développeur web en alternance, avec son école', programIds: [program.id] });
     const match = async () =>
       (await t.gql(OFFER_MATCHES, { id: youngId, all: true }, young.token)).data!.matchOffersForCandidate.find((m: { offer: { id: string } }) => m.offer.id === offerId);
     expect(await match()).toMatchObject({ eligible: true });

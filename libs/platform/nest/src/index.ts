@@ -24,4 +24,3 @@ export * from './logging/request-logging';
 export * from './logging/operation-log.plugin';
 export * from './lifecycle/http-drain';
 export * from './lifecycle/stop-signals';
-export * from './http/async-resource-bind';
