@@ -1,4 +1,5 @@
 export * from './search-model';
+export * from './highlight-html';
 export * from './stop-words';
 export * from './offer-search';
 export * from './candidate-search';

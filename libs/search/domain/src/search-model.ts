@@ -44,7 +44,7 @@ export interface FacetCount {
 
 export interface SearchHit {
   id: string;
-  /** Field → the field's text with matched words wrapped in <em>…</em> (text fields only). */
+  /** Field → the field's text, HTML-escaped, with matched words wrapped in <em>…</em> (text fields only; see escapeHtml). */
   highlights: Record<string, string>;
   /** Distance from the sort or geo-filter point, when there is one. */
   distanceKm?: number;

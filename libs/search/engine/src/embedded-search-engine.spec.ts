@@ -276,17 +276,17 @@ describe('EmbeddedSearchEngine', () => {
   });
 
   describe('highlights', () => {
-    it('wraps the matched words of each matching field, keeping the original text', async () => {
+    it('wraps the matched words of each matching field, keeping the original text HTML-escaped', async () => {
       const [hit] = (await search({ text: 'développ' })).hits;
       expect(hit.highlights).toEqual({
         title: '<em>Développeur</em> web en alternance',
-        description: "<em>Développement</em> d'applications JavaScript et TypeScript, front-end React, au sein d'une équipe agile.",
+        description: '<em>Développement</em> d&#39;applications JavaScript et TypeScript, front-end React, au sein d&#39;une équipe agile.',
       });
     });
 
     it('highlights typo and synonym matches, and only the matched part after an apostrophe', async () => {
       expect((await search({ text: 'javascrpt' })).hits[0].highlights).toEqual({ title: 'Développeuse <em>JavaScript</em> full stack' });
-      expect((await search({ text: 'étude' })).hits[0].highlights.description).toBe("Gestion d'agenda, suivi des dossiers d'<em>étude</em> et organisation des réunions.");
+      expect((await search({ text: 'étude' })).hits[0].highlights.description).toBe('Gestion d&#39;agenda, suivi des dossiers d&#39;<em>étude</em> et organisation des réunions.');
       expect((await search({ text: 'ccgo' })).hits.find((h) => h.id === 'o4')!.highlights.title).toBe('<em>Chef</em> de <em>chantier</em> <em>gros</em> <em>œuvre</em>');
     });
 

@@ -1,20 +1,24 @@
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, escapeHtml } from '@alternance/search/domain';
 import type { Tokenizer } from './tokenizer';
 
 /**
- * The text with every word whose folded form matched wrapped in <em>…</em>. The original
- * text is kept as is (accents, case, punctuation); a word cut by an apostrophe is wrapped
- * only on its matching part ("d'<em>étude</em>"). Returns undefined when nothing matched.
- * Like Meilisearch, the text is not HTML-escaped: the consumer escapes before rendering.
+ * The text HTML-escaped, with every word whose folded form matched wrapped in <em>…</em>.
+ * The original text is kept otherwise (accents, case, punctuation); a word cut by an
+ * apostrophe is wrapped only on its matching part ("d&#39;<em>étude</em>"). Returns undefined
+ * when nothing matched. Called for the hits of the page returned only, so escaping here
+ * costs nothing per indexed document.
  */
 export function highlight(text: string, tokenizer: Tokenizer, matched: ReadonlySet<string>): string | undefined {
   let out = '';
   let last = 0;
+  let found = false;
   for (const span of tokenizer.spans(text)) {
     if (!span.tokens.some((token) => matched.has(token))) continue;
-    out += `${text.slice(last, span.start)}<em>${text.slice(span.start, span.end)}</em>`;
+    out += escapeHtml(text.slice(last, span.start)) + HIGHLIGHT_OPEN + escapeHtml(text.slice(span.start, span.end)) + HIGHLIGHT_CLOSE;
     last = span.end;
+    found = true;
   }
-  return last === 0 && out === '' ? undefined : out + text.slice(last);
+  return found ? out + escapeHtml(text.slice(last)) : undefined;
 }
 
 /** The text of a searchable field: strings as is, arrays joined, numbers written out. */

@@ -105,6 +105,17 @@ export function describeSearchIndexContract(adapter: string, hooks: ContractHook
       expect(hit.highlights.title).toBe('Développeur <em>Java</em>');
     });
 
+    it('escapes the stored text of highlights: only <em> is markup', async () => {
+      await index.upsert([
+        { id: 'hostile', title: 'Boulanger <img src=x onerror=alert(1)>', description: `<em>Fournil</em> & "four" 'maison' <script>alert(1)</script>`, contractType: 'POEI', remotePolicy: 'ONSITE', romeDomain: 'D', tags: [], startDay: 20000, publishedAtMs: 5 },
+      ]);
+      // "boulanger" is also a prefix of the bakery offer's "boulangerie".
+      const byTitle = (await index.search({ ...base, text: 'boulanger' })).hits.find((h) => h.id === 'hostile')!;
+      expect(byTitle.highlights).toEqual({ title: '<em>Boulanger</em> &lt;img src=x onerror=alert(1)&gt;' });
+      const [byDescription] = (await index.search({ ...base, text: 'fournil' })).hits;
+      expect(byDescription.highlights).toEqual({ description: '&lt;em&gt;<em>Fournil</em>&lt;/em&gt; &amp; &quot;four&quot; &#39;maison&#39; &lt;script&gt;alert(1)&lt;/script&gt;' });
+    });
+
     it('keeps a durable watermark of applied outbox events, and clears', async () => {
       expect(await index.appliedUpTo()).toBe(0);
       await index.markApplied(17);

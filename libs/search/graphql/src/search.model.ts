@@ -258,13 +258,16 @@ export class CandidateSearchInput extends SearchPageInput {
   facets?: CandidateFacetField[];
 }
 
-@ObjectType({ description: 'Where a result matched, with the matched words in <em>…</em>.' })
+@ObjectType({ description: 'Where a result matched: the field’s text, HTML-escaped, in which only <em>…</em> is markup, around the matched words.' })
 @Directive('@shareable')
 export class Highlight {
   @Field({ description: 'Field name (title, description, skills, …).' })
   field!: string;
 
-  @Field({ description: 'The field’s text with matches wrapped in <em>…</em>.' })
+  @Field({
+    description:
+      'The field’s text HTML-escaped (&, <, >, " and \' as entities), in which the only markup is <em>…</em> around the matched words: safe to insert as HTML as is; remove <em> and unescape to get the plain text.',
+  })
   snippet!: string;
 }
 
@@ -297,7 +300,7 @@ export class OfferSearchEdge {
   @Field(() => Offer, { description: 'The offer.' })
   node!: Offer;
 
-  @Field(() => [Highlight], { description: 'Where the words matched.' })
+  @Field(() => [Highlight], { description: 'Where the words matched: HTML-escaped snippets in which only <em> marks the matches.' })
   highlights!: Highlight[];
 
   @Field(() => Float, { nullable: true, description: 'Distance in km from the `near` point, when given.' })
@@ -328,7 +331,7 @@ export class CandidateSearchEdge {
   @Field(() => Candidate, { description: 'The candidate (without name or contact when ANONYMOUS).' })
   node!: Candidate;
 
-  @Field(() => [Highlight], { description: 'Where the words matched.' })
+  @Field(() => [Highlight], { description: 'Where the words matched: HTML-escaped snippets in which only <em> marks the matches.' })
   highlights!: Highlight[];
 
   @Field(() => Float, { nullable: true, description: 'Distance in km from the search point, when given.' })

@@ -28,8 +28,11 @@ interface FakeTask {
 export class FakeMeilisearch {
   readonly requests: RecordedRequest[] = [];
   readonly indexes = new Map<string, { primaryKey: string | null; documents: Map<string, Record<string, unknown>>; settings: unknown }>();
-  /** Responses for POST /multi-search, consumed in order. */
-  readonly searchResponses: unknown[] = [];
+  /**
+   * Responses for POST /multi-search, consumed in order; a function is called with the request
+   * body, for answers that depend on it (Meilisearch writes the requested highlight tags).
+   */
+  readonly searchResponses: (unknown | ((body: any) => unknown))[] = [];
   /** The next task created fails (Meilisearch reports failures on the task, not the request). */
   failNextTask: string | null = null;
   private tasks = new Map<number, FakeTask & { error: { message: string; code: string; type: string; link: string } | null }>();
@@ -89,7 +92,8 @@ export class FakeMeilisearch {
       return this.enqueue(body.uid, 'indexCreation', () => this.indexes.set(body.uid, { primaryKey: body.primaryKey ?? null, documents: new Map(), settings: {} }));
     }
     if (method === 'POST' && path === '/multi-search') {
-      const response = this.searchResponses.shift();
+      const queued = this.searchResponses.shift();
+      const response = typeof queued === 'function' ? queued(body) : queued;
       if (!response) return [500, { message: 'no search response queued', code: 'internal', type: 'internal', link: '' }];
       return [200, response];
     }

@@ -2,6 +2,20 @@ import { IndexSettings } from '@alternance/search/domain';
 import { FakeMeilisearch } from './fake-meilisearch';
 import { MeilisearchIndexStore, meiliSynonyms } from './meilisearch-index-store';
 
+interface MultiSearchBody {
+  queries: { highlightPreTag: string; highlightPostTag: string }[];
+}
+
+/** Meilisearch's answer to the page query, with `_formatted` built from the markers the adapter asked for. */
+function formattedPage(hits: (tags: { pre: string; post: string }) => Record<string, unknown>[]) {
+  return ({ queries: [{ highlightPreTag: pre, highlightPostTag: post }] }: MultiSearchBody) => ({
+    results: [{ indexUid: 'test_offers', hits: hits({ pre, post }), query: 'boulanger', processingTimeMs: 1, limit: 10, offset: 0, estimatedTotalHits: 1 }],
+  });
+}
+
+/** The escaping a snippet must carry, written independently of the adapter's. */
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 const settings: IndexSettings = {
   searchable: ['title', 'description'],
   filterable: ['contractType', 'remotePolicy'],
@@ -80,11 +94,11 @@ describe('Meilisearch adapter at the HTTP contract', () => {
 
   it('searches in one multi-search: quoted filters, and a facet query that drops its own filter', async () => {
     await store.configure(settings);
-    server.searchResponses.push({
+    server.searchResponses.push(({ queries: [{ highlightPreTag: pre, highlightPostTag: post }] }: MultiSearchBody) => ({
       results: [
         {
           indexUid: 'test_offers',
-          hits: [{ id: 'o1', _formatted: { id: 'o1', title: '<em>Boulanger</em> en alternance', description: 'Pains' }, _geoDistance: 1234 }],
+          hits: [{ id: 'o1', _formatted: { id: 'o1', title: `${pre}Boulanger${post} en alternance`, description: 'Pains' }, _geoDistance: 1234 }],
           query: 'boulanger',
           processingTimeMs: 1,
           limit: 10,
@@ -94,7 +108,7 @@ describe('Meilisearch adapter at the HTTP contract', () => {
         },
         { indexUid: 'test_offers', hits: [], query: 'boulanger', processingTimeMs: 1, limit: 0, offset: 0, estimatedTotalHits: 7, facetDistribution: { contractType: { APPRENTICESHIP: 1, POEI: 6 } } },
       ],
-    });
+    }));
     const result = await store.search({
       text: 'boulanger',
       filters: [
@@ -118,8 +132,8 @@ describe('Meilisearch adapter at the HTTP contract', () => {
           limit: 10,
           facets: ['remotePolicy'],
           attributesToHighlight: ['title', 'description'],
-          highlightPreTag: '<em>',
-          highlightPostTag: '</em>',
+          highlightPreTag: expect.any(String),
+          highlightPostTag: expect.any(String),
           attributesToRetrieve: ['id'],
         },
         { indexUid: 'test_offers', q: 'boulanger', filter: ['_geoRadius(48.1, -1.68, 10000)'], limit: 0, facets: ['contractType'] },
@@ -136,6 +150,80 @@ describe('Meilisearch adapter at the HTTP contract', () => {
         ],
       },
     });
+  });
+});
+
+describe('Meilisearch highlights', () => {
+  let server: FakeMeilisearch;
+  let store: MeilisearchIndexStore;
+  const query = { text: 'boulanger', filters: [], sort: { kind: 'relevance' as const }, offset: 0, limit: 10, facets: [] };
+
+  beforeEach(async () => {
+    server = new FakeMeilisearch();
+    await server.start();
+    store = new MeilisearchIndexStore('offers', { url: server.url, prefix: 'test_', taskTimeoutMs: 5000 });
+    await store.configure(settings);
+  });
+  afterEach(() => server.stop());
+
+  it('asks for markers of its own at each search, which no stored text can know in advance', async () => {
+    server.searchResponses.push(formattedPage(() => []), formattedPage(() => []));
+    await store.search(query);
+    await store.search(query);
+    const tags = server.requestsTo('POST', '/multi-search').map((r) => (r.body as MultiSearchBody).queries[0]);
+    for (const { highlightPreTag, highlightPostTag } of tags) {
+      expect(highlightPreTag).not.toBe(highlightPostTag);
+      expect(highlightPreTag).not.toMatch(/<\/?em>/);
+      expect(highlightPreTag.length).toBeGreaterThanOrEqual(16);
+    }
+    expect(tags[1].highlightPreTag).not.toBe(tags[0].highlightPreTag);
+    expect(tags[1].highlightPostTag).not.toBe(tags[0].highlightPostTag);
+  });
+
+  it('escapes the text Meilisearch formats and turns only its markers into <em>', async () => {
+    server.searchResponses.push(
+      formattedPage(({ pre, post }) => [
+        {
+          id: 'o1',
+          _formatted: {
+            id: 'o1',
+            title: `${pre}Boulanger${post} <img src=x onerror=alert(1)>`,
+            description: `<em>Fournil</em> & "${pre}boulangerie${post}" 'maison' <script>alert(1)</script>`,
+          },
+        },
+        // Meilisearch formats every asked attribute, matched or not: a literal <em> is no match.
+        { id: 'o2', _formatted: { id: 'o2', title: 'Chez <em>nous</em>', description: `Pains de ${pre}boulanger${post}` } },
+      ]),
+    );
+    const { hits } = await store.search(query);
+    expect(hits).toEqual([
+      {
+        id: 'o1',
+        highlights: {
+          title: '<em>Boulanger</em> &lt;img src=x onerror=alert(1)&gt;',
+          description: '&lt;em&gt;Fournil&lt;/em&gt; &amp; &quot;<em>boulangerie</em>&quot; &#39;maison&#39; &lt;script&gt;alert(1)&lt;/script&gt;',
+        },
+      },
+      { id: 'o2', highlights: { description: 'Pains de <em>boulanger</em>' } },
+    ]);
+  });
+
+  it('keeps a marker found in the stored text as escaped text, never as an unbalanced <em>', async () => {
+    server.searchResponses.push(
+      formattedPage(({ pre, post }) => [
+        {
+          id: 'o1',
+          _formatted: {
+            id: 'o1',
+            title: `${pre}<b>${pre}Boulanger${post} ${post}<img src=x onerror=alert(1)>`,
+            description: `${post}fin${pre} <script>${pre}`,
+          },
+        },
+      ]),
+    );
+    const { hits } = await store.search(query);
+    const [{ highlightPreTag: pre, highlightPostTag: post }] = (server.requestsTo('POST', '/multi-search')[0].body as MultiSearchBody).queries;
+    expect(hits).toEqual([{ id: 'o1', highlights: { title: `${escape(pre)}&lt;b&gt;<em>Boulanger</em> ${escape(post)}&lt;img src=x onerror=alert(1)&gt;` } }]);
   });
 });
 

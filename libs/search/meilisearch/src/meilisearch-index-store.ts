@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { Meilisearch, MeilisearchApiError, type Task } from 'meilisearch';
 import {
   FacetCount,
+  HIGHLIGHT_CLOSE,
+  HIGHLIGHT_OPEN,
   Filter,
   IndexSettings,
   IndexStore,
@@ -8,6 +11,7 @@ import {
   SearchHit,
   SearchRequest,
   SearchResult,
+  escapeHtml,
   meiliFilters,
   meiliSort,
 } from '@alternance/search/domain';
@@ -131,6 +135,7 @@ export class MeilisearchIndexStore implements IndexStore {
     const ownFacets = request.facets.filter((f) => !filteredFields.has(f));
     const crossFacets = request.facets.filter((f) => filteredFields.has(f));
     const searchable = this.settings?.searchable ?? ['*'];
+    const markers = highlightMarkers();
     const main = {
       indexUid: this.uid,
       q: text,
@@ -140,8 +145,8 @@ export class MeilisearchIndexStore implements IndexStore {
       limit: request.limit,
       facets: ownFacets,
       attributesToHighlight: searchable,
-      highlightPreTag: '<em>',
-      highlightPostTag: '</em>',
+      highlightPreTag: markers.pre,
+      highlightPostTag: markers.post,
       attributesToRetrieve: ['id'],
     };
     const others = crossFacets.map((field) => ({
@@ -157,7 +162,7 @@ export class MeilisearchIndexStore implements IndexStore {
     for (const field of ownFacets) facets[field] = facetCounts(page.facetDistribution?.[field]);
     crossFacets.forEach((field, i) => (facets[field] = facetCounts(facetPages[i].facetDistribution?.[field])));
     return {
-      hits: page.hits.map((hit) => toHit(hit, searchable)),
+      hits: page.hits.map((hit) => toHit(hit, searchable, markers)),
       totalCount: page.totalHits ?? page.estimatedTotalHits ?? page.hits.length,
       facets,
     };
@@ -195,11 +200,57 @@ function facetCounts(distribution: Record<string, number> | undefined): FacetCou
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-function toHit(hit: MeiliSearchResponse['hits'][number], searchable: string[]): SearchHit {
+function toHit(hit: MeiliSearchResponse['hits'][number], searchable: string[], markers: HighlightMarkers): SearchHit {
   const highlights: Record<string, string> = {};
   for (const field of searchable) {
     const value = hit._formatted?.[field];
-    if (typeof value === 'string' && value.includes('<em>')) highlights[field] = value;
+    const snippet = typeof value === 'string' ? markedToHtml(value, markers) : undefined;
+    if (snippet !== undefined) highlights[field] = snippet;
   }
   return { id: String(hit.id), highlights, ...(hit._geoDistance != null ? { distanceKm: hit._geoDistance / 1000 } : {}) };
+}
+
+interface HighlightMarkers {
+  pre: string;
+  post: string;
+}
+
+/**
+ * Meilisearch writes its highlight tags into the stored text without escaping it, so tags that
+ * are HTML (`<em>`) could not be told from the same text typed in an offer. Fresh random
+ * markers for each search cannot be in any stored text (it was written before they existed),
+ * and hold no character that HTML escaping would change.
+ */
+function highlightMarkers(): HighlightMarkers {
+  const nonce = randomBytes(16).toString('hex');
+  // Brackets only at the ends: no occurrence of one marker can begin inside another.
+  return { pre: `[hl:${nonce}:start]`, post: `[hl:${nonce}:end]` };
+}
+
+/**
+ * Meilisearch's formatted text as HTML: every part escaped, each start marker followed by an
+ * end marker turned into <em>…</em>. A marker without its partner (which Meilisearch never
+ * writes) stays as escaped text, and a start marker followed by another start gives way to it,
+ * so the result never holds an unbalanced or nested <em>. Undefined when nothing matched.
+ */
+function markedToHtml(formatted: string, { pre, post }: HighlightMarkers): string | undefined {
+  let out = '';
+  let emitted = 0;
+  let open = -1;
+  let nextPre = formatted.indexOf(pre);
+  let nextPost = formatted.indexOf(post);
+  while (nextPost !== -1) {
+    if (nextPre !== -1 && nextPre < nextPost) {
+      open = nextPre;
+      nextPre = formatted.indexOf(pre, nextPre + pre.length);
+      continue;
+    }
+    if (open !== -1) {
+      out += escapeHtml(formatted.slice(emitted, open)) + HIGHLIGHT_OPEN + escapeHtml(formatted.slice(open + pre.length, nextPost)) + HIGHLIGHT_CLOSE;
+      emitted = nextPost + post.length;
+      open = -1;
+    }
+    nextPost = formatted.indexOf(post, nextPost + post.length);
+  }
+  return emitted === 0 ? undefined : out + escapeHtml(formatted.slice(emitted));
 }
