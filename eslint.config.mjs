@@ -14,6 +14,8 @@ const layers = [
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain'], bannedExternalImports: NO_MEILI },
   { sourceTag: 'type:search-adapter', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'], bannedExternalImports: NO_MEILI },
+  // The web app is a client of the public GraphQL API: it imports no lib and no server framework.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', '@apollo/*', 'meilisearch', 'fastify', '@fastify/*', 'class-validator', 'class-transformer'] },
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
@@ -50,6 +52,7 @@ const scopes = [
     onlyDependOnLibsWithTags: ['scope:notifications', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
   },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
   {
     sourceTag: 'scope:subgraph',
@@ -60,12 +63,12 @@ const scopes = [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'tmp/**', '.nx/**', 'apps/api/migrations/**/Migration*.ts'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'tmp/**', '.nx/**', 'apps/web/.next/**', 'apps/web/next-env.d.ts', 'apps/web/src/graphql-env.d.ts', 'apps/api/migrations/**/Migration*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

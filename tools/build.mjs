@@ -14,7 +14,8 @@ async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') yield* sources(full);
+      // apps/web is a Next.js app with its own build (`next build`, see tools/start.mjs).
+      if (entry.name !== 'node_modules' && full !== path.join(root, 'apps/web')) yield* sources(full);
     } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) {
       yield full;
     }

@@ -1,0 +1,24 @@
+import type { NextConfig } from 'next';
+
+/** Where the API listens, as this server reaches it; `/graphql` is passed on to it. */
+const apiOrigin = new URL(process.env.API_URL ?? 'http://127.0.0.1:3100/graphql').origin;
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The API keeps serving its own paths (GraphQL, the playground's files, health probes) on the
+  // site's one port: browsers and recruiters use http://host/graphql as before.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/graphql', destination: `${apiOrigin}/graphql` },
+        { source: '/playground/assets/:file', destination: `${apiOrigin}/playground/assets/:file` },
+        { source: '/health/:probe', destination: `${apiOrigin}/health/:probe` },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+};
+
+export default config;

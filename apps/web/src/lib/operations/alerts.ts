@@ -1,0 +1,19 @@
+import { graphql } from '../graphql';
+
+export const SaveSearchMutation = graphql(`
+  mutation SaveSearch($input: SaveSearchInput!) {
+    saveSearch(input: $input) { id name alert }
+  }
+`);
+
+export const MySavedSearchesQuery = graphql(`
+  query MySavedSearches {
+    mySavedSearches { id name alert createdAt }
+  }
+`);
+
+export const DeleteSavedSearchMutation = graphql(`
+  mutation DeleteSavedSearch($id: ID!) {
+    deleteSavedSearch(id: $id)
+  }
+`);
