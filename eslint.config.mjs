@@ -63,7 +63,7 @@ const scopes = [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'tmp/**', '.nx/**', 'apps/web/.next/**', 'apps/web/next-env.d.ts', 'apps/web/src/graphql-env.d.ts', 'apps/api/migrations/**/Migration*.ts'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'tmp/**', '.nx/**', 'apps/web/.next*/**', 'apps/web/next-env.d.ts', 'apps/web/src/graphql-env.d.ts', 'apps/api/migrations/**/Migration*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },

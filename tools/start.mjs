@@ -16,7 +16,7 @@ const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
 function newestChange(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next') continue;
+    if (entry.name === 'node_modules' || entry.name.startsWith('.next')) continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs);
   }
@@ -25,7 +25,7 @@ function newestChange(dir) {
 
 /** The web build is redone only when its sources (or the schema its operations are typed from) changed. */
 function webBuildIsStale() {
-  const buildId = path.join(web, '.next/BUILD_ID');
+  const buildId = path.join(web, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return newestChange(web) > built || statSync(path.join(root, 'schema.gql')).mtimeMs > built;

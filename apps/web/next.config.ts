@@ -5,6 +5,8 @@ const apiOrigin = new URL(process.env.API_URL ?? 'http://127.0.0.1:3100/graphql'
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Another build folder lets two builds of the app live side by side (tests, development).
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   // The API keeps serving its own paths (GraphQL, the playground's files, health probes) on the
   // site's one port: browsers and recruiters use http://host/graphql as before.
