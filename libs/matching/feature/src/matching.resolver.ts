@@ -19,6 +19,19 @@ export class MatchingResolver {
     return this.matching.offersForCandidate(viewer, candidateId, first, includeIneligible);
   }
 
+  @Roles(Role.CANDIDATE, Role.RECRUITER, Role.ADMIN)
+  @Query(() => OfferMatch, {
+    nullable: true,
+    description: 'One published offer for a candidate: the score, whether they are eligible and, if not, which rule fails. The candidate themselves or staff; null when the offer is not on the board.',
+  })
+  matchOfferForCandidate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('candidateId', { type: () => ID, description: 'Candidate id.' }) candidateId: string,
+    @Args('offerId', { type: () => ID, description: 'Offer id.' }) offerId: string,
+  ) {
+    return this.matching.offerForCandidate(viewer, candidateId, offerId);
+  }
+
   @Roles(Role.EMPLOYER, Role.RECRUITER, Role.ADMIN)
   @Query(() => [CandidateMatch], { description: 'Best marketplace candidates for an offer, with reasons: the offer’s employer or staff.' })
   matchCandidatesForOffer(

@@ -65,6 +65,25 @@ export class MatchingService {
   }
 
   /**
+   * One published offer for the candidate themselves (or staff), with its eligibility and the
+   * rule that fails if any: the offer page shows a person where they stand before they apply.
+   * Null when the offer is not on the board.
+   */
+  async offerForCandidate(viewer: Viewer, candidateId: string, offerId: string): Promise<OfferMatch | null> {
+    const candidate = isUuid(candidateId) ? await this.em.findOne(CandidateEntity, { id: candidateId }, { populate: ['user'] }) : null;
+    if (!candidate || (!isStaff(viewer) && candidate.user.id !== viewer.userId)) throw new NotFoundException('Candidate', candidateId);
+    const offer = isUuid(offerId) ? await this.em.findOne(OfferEntity, { id: offerId }) : null;
+    if (!offer || offer.status !== OfferStatus.PUBLISHED) return null;
+    const reference = await this.references.current();
+    const [result] = matchOffersForCandidate(toMatchCandidate(candidate, candidate.user.getEntity().displayName), [toMatchOffer(offer)], reference, this.clock.now(), {
+      first: 1,
+      includeIneligible: true,
+    });
+    if (!result) return null;
+    return { offer: toOffer(offer), score: result.score, eligible: result.eligible, reasons: result.reasons, trainingGap: await this.gap(result, reference) };
+  }
+
+  /**
    * For the offer's employer, or staff. Eligibility depends on private facts (age, job seeker
    * status, disability), so employers see eligible candidates only and never the rule that
    * failed; staff may list ineligible ones with their reasons.
