@@ -100,6 +100,8 @@ export interface EvalSet {
 export interface RomeData {
   /** code_rome → code_ogr flagged "Principale" in coherence_item.csv. */
   coreSkills: Map<string, string[]>;
+  /** code_rome → every skill (know-how, soft skill, knowledge) of its sheet in coherence_item.csv, core or not. */
+  occupationSkills: Map<string, string[]>;
   neighbours: { romeCode: string; neighbourRomeCode: string; order: number }[];
   skillLabels: Map<string, string>;
   romeLabels: Map<string, string>;
@@ -130,24 +132,32 @@ function csv(dir: string, file: string): Generator<Record<string, string>> {
   return parseCsv(readFileSync(full, 'utf8'));
 }
 
-/** Only the four small ROME files the matcher needs; liens_rome_referentiels is not read. */
+/** Only the five small ROME files the matcher needs; liens_rome_referentiels is not read. */
 export function loadRome(dir: string): RomeData {
+  const skillLabels = new Map([...csv(dir, 'referentiel_competence.csv')].map((row) => [row.code_ogr, row.libelle_competence] as [string, string]));
+  // A sheet's items also include its work contexts (remote work possible, day work…): not skills,
+  // and not occupation skills in the product's referential either, which links known skills only.
+  const skills = new Set([...skillLabels.keys(), ...[...csv(dir, 'referentiel_savoir.csv')].map((row) => row.code_ogr_savoir)]);
   const coreSkills = new Map<string, string[]>();
+  const occupationSkills = new Map<string, string[]>();
+  const add = (byRome: Map<string, string[]>, rome: string, code: string): void => {
+    const list = byRome.get(rome);
+    if (list) list.push(code);
+    else byRome.set(rome, [code]);
+  };
   for (const row of csv(dir, 'coherence_item.csv')) {
+    if (!skills.has(row.code_ogr)) continue;
+    add(occupationSkills, row.code_rome, row.code_ogr);
     // "Principale" marks the core of the occupation; "Émergente" items are new, not yet core.
-    if (row.coeur_metier !== 'Principale') continue;
-    const list = coreSkills.get(row.code_rome) ?? [];
-    list.push(row.code_ogr);
-    coreSkills.set(row.code_rome, list);
+    if (row.coeur_metier === 'Principale') add(coreSkills, row.code_rome, row.code_ogr);
   }
   const neighbours = [...csv(dir, 'rubrique_mobilite.csv')].map((row) => ({
     romeCode: row.code_rome,
     neighbourRomeCode: row.code_rome_cible,
     order: Number(row.numero_ordre),
   }));
-  const skillLabels = new Map([...csv(dir, 'referentiel_competence.csv')].map((row) => [row.code_ogr, row.libelle_competence] as [string, string]));
   const romeLabels = new Map([...csv(dir, 'referentiel_code_rome.csv')].map((row) => [row.code_rome, row.libelle_rome] as [string, string]));
-  return { coreSkills, neighbours, skillLabels, romeLabels };
+  return { coreSkills, occupationSkills, neighbours, skillLabels, romeLabels };
 }
 
 /** Everything in the set must be real ROME data: a code that drifted in a new release is reported, not ignored. */
@@ -215,7 +225,13 @@ export function toMatchCandidate(candidate: EvalCandidate): MatchCandidate {
 }
 
 export function buildReference(set: EvalSet, rome: RomeData): MatchReference {
-  return buildMatchReference({ coreSkills: rome.coreSkills, neighbours: rome.neighbours, programs: set.programs, skillLabels: rome.skillLabels });
+  return buildMatchReference({
+    coreSkills: rome.coreSkills,
+    occupationSkills: rome.occupationSkills,
+    neighbours: rome.neighbours,
+    programs: set.programs,
+    skillLabels: rome.skillLabels,
+  });
 }
 
 /**

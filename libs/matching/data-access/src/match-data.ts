@@ -13,21 +13,32 @@ import { SnapshotSource } from './match-snapshot';
 export type MatchReferenceProgram = Pick<ProgramEntity, 'id' | 'title' | 'openToApprenticeship' | 'trainingHours' | 'poeEligible' | 'romeCodes' | 'competencyBlocks'>;
 
 /**
- * The referential the matcher reads: core skills, neighbouring occupations, paths. The paths
- * are `programs` when given (the catalogue in memory), else read from the database.
+ * The referential the matcher reads: every occupation's skills (core ones flagged),
+ * neighbouring occupations, paths. The paths are `programs` when given (the catalogue in
+ * memory), else read from the database.
  */
 export async function loadMatchReference(em: EntityManager, programs?: readonly MatchReferenceProgram[]): Promise<MatchReference> {
-  const [core, mobilities, paths] = await Promise.all([
-    em.find(OccupationSkillEntity, { core: true }, { fields: ['romeCode', 'skillCode'] }),
+  const [links, mobilities, paths] = await Promise.all([
+    occupationSkillRows(em),
     em.find(OccupationMobilityEntity, {}),
     programs ?? em.find(ProgramEntity, {}),
   ]);
   const coreByRome = new Map<string, string[]>();
-  for (const link of core) coreByRome.set(link.romeCode, [...(coreByRome.get(link.romeCode) ?? []), link.skillCode]);
+  const skillsByRome = new Map<string, string[]>();
+  const add = (byRome: Map<string, string[]>, rome: string, code: string): void => {
+    const list = byRome.get(rome);
+    if (list) list.push(code);
+    else byRome.set(rome, [code]);
+  };
+  for (const link of links) {
+    add(skillsByRome, link.romeCode, link.skillCode);
+    if (link.core) add(coreByRome, link.romeCode, link.skillCode);
+  }
   const blockSkills = [...new Set(paths.flatMap((p) => p.competencyBlocks.flatMap((b) => b.skillCodes)))];
   const labels = blockSkills.length ? await em.find(SkillEntity, { code: { $in: blockSkills } }, { fields: ['code', 'label'] }) : [];
   return buildMatchReference({
     coreSkills: coreByRome,
+    occupationSkills: skillsByRome,
     neighbours: mobilities.map((m) => ({ romeCode: m.romeCode, neighbourRomeCode: m.targetCode, order: m.rank })),
     programs: paths.map((p) => ({
       id: p.id,
@@ -40,6 +51,20 @@ export async function loadMatchReference(em: EntityManager, programs?: readonly 
     })),
     skillLabels: labels.map((s) => [s.code, s.label] as const),
   });
+}
+
+/**
+ * Every occupation's skills, about 90,000 rows in ROME 4.0: read as plain rows (entities would
+ * take seconds to build and track, for a list read once per referential).
+ */
+async function occupationSkillRows(em: EntityManager): Promise<{ romeCode: string; skillCode: string; core: boolean }[]> {
+  const rows = await em.getDriver().find<OccupationSkillEntity>(OccupationSkillEntity.name, {}, {
+    fields: ['romeCode', 'skillCode', 'core'] as never,
+    orderBy: { romeCode: 'asc', skillCode: 'asc' },
+    ctx: em.getTransactionContext(),
+  });
+  // Some drivers hand booleans back as 0/1 in plain rows.
+  return rows.map((row) => ({ romeCode: String(row.romeCode), skillCode: String(row.skillCode), core: Boolean(row.core) }));
 }
 
 export function toMatchOffer(o: OfferEntity): MatchOffer {

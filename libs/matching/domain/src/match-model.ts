@@ -103,6 +103,11 @@ export interface MatchProgram {
 export interface MatchReference {
   /** ROME code → skill codes flagged as core of the occupation (coeur de métier). */
   readonly coreSkills: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * ROME code → every skill on the occupation's sheet that is not core, in published order:
+   * what an offer that lists no skill is matched on, with the core skills.
+   */
+  readonly otherSkills: ReadonlyMap<string, readonly string[]>;
   /** ROME code → neighbouring ROME code → published order number (1 = listed first). */
   readonly neighbours: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly programs: ReadonlyMap<string, MatchProgram>;
@@ -118,6 +123,8 @@ export interface NeighbourLink {
 
 export interface MatchReferenceInput {
   coreSkills?: Iterable<readonly [string, Iterable<string>]>;
+  /** Every skill of each occupation, core ones included (they are told apart by `coreSkills`). */
+  occupationSkills?: Iterable<readonly [string, Iterable<string>]>;
   neighbours?: Iterable<NeighbourLink>;
   programs?: Iterable<MatchProgram>;
   skillLabels?: Iterable<readonly [string, string]>;
@@ -139,9 +146,16 @@ export function buildMatchReference(input: MatchReferenceInput): MatchReference 
     if (known === undefined || link.order < known) targets.set(link.neighbourRomeCode, link.order);
     neighbours.set(link.romeCode, targets);
   }
+  const otherSkills = new Map<string, string[]>();
+  for (const [rome, codes] of input.occupationSkills ?? []) {
+    const core = coreSkills.get(rome);
+    const list = otherSkills.get(rome) ?? [];
+    for (const code of codes) if (!core?.has(code) && !list.includes(code)) list.push(code);
+    otherSkills.set(rome, list);
+  }
   const programs = new Map<string, MatchProgram>();
   for (const program of input.programs ?? []) programs.set(program.id, program);
-  return { coreSkills, neighbours, programs, skillLabels: new Map(input.skillLabels ?? []) };
+  return { coreSkills, otherSkills, neighbours, programs, skillLabels: new Map(input.skillLabels ?? []) };
 }
 
 /** A readable explanation line; contributions of a result's reasons add up to its score. */
