@@ -150,6 +150,24 @@ describe(`matching (${engine})`, () => {
     expect((await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, young.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(OFFER_MATCHES, { id: youngId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
+  it('matches an offer that lists no skills on its occupation’s skills from the referential', async () => {
+    const offerId = await createOffer(t, rival, { title: 'Développeur web (offre partenaire)' });
+    try {
+      const matches = (await t.gql(OFFER_MATCHES, { id: youngId }, young.token)).data!.matchOffersForCandidate;
+      expect(matches.map((m: { offer: { id: string } }) => m.offer.id)).toEqual([apprenticeship, offerId]);
+      const required = matches[1].reasons.find((r: { code: string }) => r.code === 'REQUIRED_SKILLS');
+      const [, held, core] = /^No required skill listed: the skills expected for this occupation \(ROME M1805\) count, (\d+) of its (\d+) core skills held$/.exec(required.label) ?? [];
+      // The core skills come from the taxonomy in the database (M1805 has about ten).
+      expect(Number(core)).toBeGreaterThan(3);
+      expect(Number(held)).toBeLessThanOrEqual(skills.length);
+      expect(required.labelFr).toMatch(/^Aucune compétence requise indiquée : les compétences attendues pour ce métier \(ROME M1805\)/);
+      const nice = matches[1].reasons.find((r: { code: string }) => r.code === 'NICE_TO_HAVE_SKILLS');
+      expect(nice.label).toMatch(/^No skill listed: the other skills of this occupation count as nice to have, \d+ of \d+ held$/);
+    } finally {
+      await t.gql(`mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id: offerId }, rival.token);
+    }
+  });
+
   // Last: it moves the clock and changes a path as another process's import would.
   it('applies a path changed by an import in another process, once the catalogue has seen it, to matching and applications alike', async () => {
     const program = await t.orm.em.fork().findOneOrFail(ProgramEntity, { openToApprenticeship: true }, { orderBy: { id: 'asc' } });

@@ -80,9 +80,9 @@ export class OfferPool {
 
   /**
    * The rows a query visits, in two lists. `sharing`: offers the person can earn skill or
-   * occupation points from (an occupation they get credit for, a skill they hold, or no
-   * required skill at all, which gives full skill marks to anyone); every other row scores at
-   * most the sum of the remaining components, so `rest` is visited only when the k-th best
+   * occupation points from (an occupation they get credit for, or a skill they hold among those
+   * the offer lists or, listing none, its occupation's); every other row scores at most the sum
+   * of the remaining components, so `rest` is visited only when the k-th best
    * kept is within that reach. With `near`, only offers that can be within the box (remote
    * ones, and on-site ones in grid cells the box touches) are listed: the others fail the
    * distance rule anyway. The index is built on first use.
@@ -96,7 +96,6 @@ export class OfferPool {
     };
     for (const rome of romeIds) mark(index.byRome, rome);
     for (const skill of skillIds) mark(index.bySkill, skill);
-    for (let j = 0; j < index.open.length; j++) index.seen[index.open[j]] = stamp;
     // Written into buffers the pool keeps: a query allocates nothing here. The answer is valid
     // until the next call on this pool.
     const { sharing, rest } = index;
@@ -142,9 +141,8 @@ export interface Box {
 
 interface OfferIndex {
   byRome: Postings;
+  /** By skill slot: listed skills, or the occupation's for an offer that lists none. */
   bySkill: Postings;
-  /** Offers with no required skill. */
-  open: Int32Array;
   remoteRows: Int32Array;
   /** On-site and hybrid offers by grid cell (`cellKey`). */
   cells: Postings;
@@ -167,18 +165,13 @@ const cellKey = (y: number, x: number): number => {
 
 function buildOfferIndex(pool: OfferPool): OfferIndex {
   const n = pool.prepared.length;
-  const open: number[] = [];
   const remoteRows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (pool.requiredDenominator[i] === 0) open.push(i);
-    if (pool.remote[i] === 1) remoteRows.push(i);
-  }
+  for (let i = 0; i < n; i++) if (pool.remote[i] === 1) remoteRows.push(i);
   return {
     byRome: invert(n, (i, emit) => emit(pool.rome[i])),
     bySkill: invert(n, (i, emit) => {
       for (let k = pool.slotStart[i]; k < pool.slotStart[i + 1]; k++) emit(slotSkill(pool.slots[k]));
     }),
-    open: Int32Array.from(open),
     remoteRows: Int32Array.from(remoteRows),
     // A row without a usable position (NaN) is in no cell: it can never be within a radius.
     cells: invert(n, (i, emit) => {

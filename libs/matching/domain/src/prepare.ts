@@ -169,6 +169,10 @@ export interface PreparedOffer {
   requiredCount: number;
   requiredDenominator: number;
   niceDenominator: number;
+  /** The offer lists no required skill: its occupation's core skills are expected instead. */
+  requiredFromOccupation: boolean;
+  /** The offer lists no skill at all: its occupation's other skills are its nice-to-have ones. */
+  niceFromOccupation: boolean;
   listsPrograms: boolean;
   /** Programs usable for this contract: for POE, within the cap for the ordinary / priority public. */
   usablePrograms: readonly UsableProgram[];
@@ -211,12 +215,41 @@ export function prepareOfferUncached(offer: MatchOffer, reference: MatchReferenc
   return buildOffer(offer, matchContext(reference));
 }
 
+/**
+ * An offer is matched on the skills it lists; what it leaves out comes from its occupation's
+ * ROME sheet. Listing nothing must not be worth more than listing what the job needs: an
+ * offer that requires no skill still is a job in its occupation, which requires the core
+ * skills (at any level); one that lists no skill at all has the sheet's other skills as nice
+ * to have. A skill the employer lists as nice to have stays so.
+ */
+function offerSkills(offer: MatchOffer, reference: MatchReference): { required: SkillNeed[]; nice: SkillNeed[]; requiredFromOccupation: boolean; niceFromOccupation: boolean } {
+  const listedRequired = dedupe(offer.skills.filter((s) => s.required));
+  const listed = new Set(offer.skills.map((s) => s.code));
+  const requiredFromOccupation = listedRequired.length === 0;
+  const required = requiredFromOccupation ? expected(reference.coreSkills.get(offer.romeCode) ?? [], listed) : listedRequired;
+  const requiredCodes = new Set(required.map((s) => s.code));
+  const niceFromOccupation = offer.skills.length === 0;
+  const nice = niceFromOccupation
+    ? expected(reference.otherSkills.get(offer.romeCode) ?? [], listed)
+    : dedupe(offer.skills.filter((s) => !s.required && !requiredCodes.has(s.code)));
+  return { required, nice, requiredFromOccupation, niceFromOccupation };
+}
+
+interface SkillNeed {
+  code: string;
+  level: SkillLevel;
+}
+
+function expected(codes: Iterable<string>, listed: ReadonlySet<string>): SkillNeed[] {
+  const needs: SkillNeed[] = [];
+  for (const code of codes) if (!listed.has(code)) needs.push({ code, level: SkillLevel.BEGINNER });
+  return needs;
+}
+
 function buildOffer(offer: MatchOffer, context: MatchContext): PreparedOffer {
   const rule = contractRuleFor(offer.country, offer.contractType);
   const core = context.reference.coreSkills.get(offer.romeCode);
-  const required = dedupe(offer.skills.filter((s) => s.required));
-  const requiredCodes = new Set(required.map((s) => s.code));
-  const nice = dedupe(offer.skills.filter((s) => !s.required && !requiredCodes.has(s.code)));
+  const { required, nice, requiredFromOccupation, niceFromOccupation } = offerSkills(offer, context.reference);
   const ordered = [...required, ...nice];
   const slots = new Int32Array(ordered.length);
   let requiredDenominator = 0;
@@ -266,6 +299,8 @@ function buildOffer(offer: MatchOffer, context: MatchContext): PreparedOffer {
     requiredCount: required.length,
     requiredDenominator,
     niceDenominator,
+    requiredFromOccupation,
+    niceFromOccupation,
     listsPrograms: offer.programIds.length > 0,
     usablePrograms: ordinary,
     usableProgramsPriority: priorityPrograms,

@@ -61,7 +61,20 @@ export const CODES: Record<ScoreComponent, string> = {
 };
 
 function requiredLabel(po: PreparedOffer, levels: Uint8Array): Label {
-  if (po.requiredCount === 0) return ['The offer requires no particular skill', "L'offre n'exige aucune compétence particulière"];
+  const rome = po.offer.romeCode;
+  if (po.requiredCount === 0) {
+    return [
+      `No required skill listed, and none known for this occupation (ROME ${rome}): no skill points`,
+      `Aucune compétence requise indiquée ni connue pour ce métier (ROME ${rome}) : pas de points de compétences`,
+    ];
+  }
+  if (po.requiredFromOccupation) {
+    const held = countHeld(po, levels, 0, po.requiredCount);
+    return [
+      `No required skill listed: the skills expected for this occupation (ROME ${rome}) count, ${held} of its ${po.requiredCount} core skills held`,
+      `Aucune compétence requise indiquée : les compétences attendues pour ce métier (ROME ${rome}) comptent, ${held} sur ses ${po.requiredCount} compétences cœur de métier`,
+    ];
+  }
   let full = 0;
   let partial = 0;
   let core = 0;
@@ -83,9 +96,21 @@ function requiredLabel(po: PreparedOffer, levels: Uint8Array): Label {
 function niceLabel(po: PreparedOffer, levels: Uint8Array): Label {
   const n = po.slots.length - po.requiredCount;
   if (n === 0) return ['No nice-to-have skills listed: counted like the required ones', 'Aucune compétence appréciée indiquée : comptée comme les compétences requises'];
-  let held = 0;
-  for (let slot = po.requiredCount; slot < po.slots.length; slot++) if (skillCreditPercent(levels[slot], slotNeed(po.slots[slot])) > 0) held++;
+  const held = countHeld(po, levels, po.requiredCount, po.slots.length);
+  if (po.niceFromOccupation) {
+    return [
+      `No skill listed: the other skills of this occupation count as nice to have, ${held} of ${n} held`,
+      `Aucune compétence indiquée : les autres compétences de ce métier comptent comme appréciées, ${held} sur ${n}`,
+    ];
+  }
   return [`Nice-to-have skills: ${held} of ${n} held`, `Compétences appréciées : ${held} sur ${n}`];
+}
+
+/** Slots `from..to` the person earns any credit for. */
+function countHeld(po: PreparedOffer, levels: Uint8Array, from: number, to: number): number {
+  let held = 0;
+  for (let slot = from; slot < to; slot++) if (skillCreditPercent(levels[slot], slotNeed(po.slots[slot])) > 0) held++;
+  return held;
 }
 
 function occupationLabel(pc: PreparedCandidate, po: PreparedOffer, reference: MatchReference): Label {

@@ -88,11 +88,12 @@ export function skillPoints(slots: Int32Array, from: number, to: number, require
       if (levels[k] < need) gap++;
     } else niceNum += credit;
   }
-  skillTally.required = requiredDenominator === 0 ? P.requiredSkills * 100 : Math.round((P.requiredSkills * 100 * requiredNum) / requiredDenominator);
-  // An offer that lists no nice-to-have skill gets the required-skill share here: full marks
-  // would favour offers that list less, for everyone, whatever their skills.
+  // No required skill at all (none listed, none known for the occupation): nothing to earn.
+  // Full marks would favour offers that list less, for everyone, whatever their skills.
+  skillTally.required = requiredDenominator === 0 ? 0 : Math.round((P.requiredSkills * 100 * requiredNum) / requiredDenominator);
+  // For the same reason, an offer listing required skills and no nice-to-have ones gets the required-skill share here.
   if (niceDenominator > 0) skillTally.nice = Math.round((P.niceToHaveSkills * 100 * niceNum) / niceDenominator);
-  else skillTally.nice = requiredDenominator === 0 ? P.niceToHaveSkills * 100 : Math.round((P.niceToHaveSkills * 100 * requiredNum) / requiredDenominator);
+  else skillTally.nice = requiredDenominator === 0 ? 0 : Math.round((P.niceToHaveSkills * 100 * requiredNum) / requiredDenominator);
   skillTally.gap = gap;
 }
 

@@ -9,20 +9,26 @@ import { RemotePreference } from '@alternance/candidates/domain';
  */
 export const MATCH_WEIGHTS = {
   points: {
-    /** Required skills dominate: an offer states them as conditions of the job. */
-    requiredSkills: 35,
-    /** Wanting this occupation (or a close one) predicts staying in the contract. */
-    occupation: 20,
+    /**
+     * Wanting this occupation (or a close one) predicts staying in the contract, and it is the
+     * one wish the board must honour: more than all the other components together, so that an
+     * offer in an occupation the person wants always ranks above one in an occupation they
+     * neither want nor are close to, and a person who wants the offer's occupation above one who
+     * does not (`scenarios/wanted-occupation-first.spec.ts`).
+     */
+    occupation: 51,
+    /** Required skills come next: an offer states them as conditions of the job. */
+    requiredSkills: 22,
     /** A training path the person already follows, or that teaches what they miss. */
-    program: 10,
+    program: 6,
     /** Closer is better, inside the radius the person gave. */
-    distance: 10,
-    /** When the offer lists none, this follows the required-skill share. */
-    niceToHaveSkills: 8,
+    distance: 6,
+    /** When the offer lists required skills but no nice-to-have ones, this follows the required-skill share. */
+    niceToHaveSkills: 5,
     /** POE offers: the missing skills can be taught within the legal training-hours cap. */
-    trainingGap: 7,
-    startDate: 5,
-    remotePreference: 5,
+    trainingGap: 4,
+    startDate: 3,
+    remotePreference: 3,
   },
   skills: {
     /** A core skill of the offer's occupation weighs this many times an ordinary one. */
@@ -32,10 +38,14 @@ export const MATCH_WEIGHTS = {
     oneLevelBelowPercent: 50,
   },
   occupation: {
-    /** ROME neighbours: credit of the first listed, minus a step per order, never below the floor. */
-    neighbourFirstPercent: 60,
-    neighbourStepPercent: 5,
-    neighbourFloorPercent: 20,
+    /**
+     * ROME neighbours: credit of the first listed, minus a step per order, never below the
+     * floor. Kept low against the occupation's 51 points (15.3 for the first listed): a
+     * neighbour is a plausible move, not the wish, and the other components still count.
+     */
+    neighbourFirstPercent: 30,
+    neighbourStepPercent: 3,
+    neighbourFloorPercent: 10,
   },
   program: {
     /** Follows or targets one of the offer's accepted programs. */

@@ -42,8 +42,8 @@ describe('mobility radius and remote work', () => {
     expect(ranked.map((r) => r.id)).toEqual(['z-near', 'a-far']);
     const distance = ranked[1].reasons.find((r) => r.code === 'DISTANCE');
     const km = distanceKm(PARIS, VERSAILLES);
-    expect(distance).toEqual({ code: 'DISTANCE', label: `${Math.round(km)} km away, within the 30 km radius`, labelFr: expect.any(String), contribution: Math.round(1000 * (1 - km / 30)) / 100 });
-    expect(ranked[0].reasons.find((r) => r.code === 'DISTANCE')?.contribution).toBe(10);
+    expect(distance).toEqual({ code: 'DISTANCE', label: `${Math.round(km)} km away, within the 30 km radius`, labelFr: expect.any(String), contribution: Math.round(600 * (1 - km / 30)) / 100 });
+    expect(ranked[0].reasons.find((r) => r.code === 'DISTANCE')?.contribution).toBe(6);
   });
 
   it('gives full distance credit to a remote job and scores the remote preference', () => {
@@ -51,9 +51,9 @@ describe('mobility radius and remote work', () => {
     const prefersOnSite = score(aCandidate({ remotePreference: RemotePreference.ONSITE }), remote, reference, TODAY);
     const prefersRemote = score(aCandidate({ remotePreference: RemotePreference.REMOTE }), remote, reference, TODAY);
     const part = (r: typeof prefersOnSite, code: string) => r.reasons.find((x) => x.code === code)?.contribution;
-    expect(part(prefersRemote, 'DISTANCE')).toBe(10);
-    expect(part(prefersRemote, 'REMOTE_PREFERENCE')).toBe(5);
-    expect(part(prefersOnSite, 'REMOTE_PREFERENCE')).toBe(1.5);
-    expect(prefersRemote.score - prefersOnSite.score).toBeCloseTo(3.5, 10);
+    expect(part(prefersRemote, 'DISTANCE')).toBe(6);
+    expect(part(prefersRemote, 'REMOTE_PREFERENCE')).toBe(3);
+    expect(part(prefersOnSite, 'REMOTE_PREFERENCE')).toBe(0.9);
+    expect(prefersRemote.score - prefersOnSite.score).toBeCloseTo(2.1, 10);
   });
 });

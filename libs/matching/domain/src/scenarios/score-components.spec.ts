@@ -3,7 +3,8 @@ import { MATCH_WEIGHTS, SCORE_COMPONENTS, score } from '../index';
 import { CODE, DEVELOP, DOCUMENT, GIT, TEST, TODAY, aCandidate, anOffer, aProgram, aReference } from '../testing/match-factories';
 
 /**
- * The score is the sum of its component reasons. Required skills dominate, weighted by level
+ * The score is the sum of its component reasons. The wished occupation weighs most; then
+ * required skills, weighted by level
  * (the needed level or more: full; one below: half) and by whether the skill is core to the
  * offer's ROME occupation (twice an ordinary one).
  */
@@ -14,6 +15,8 @@ describe('score components', () => {
   it('keeps its weights in one table that adds up to 100', () => {
     expect(Object.values(MATCH_WEIGHTS.points).reduce((a, b) => a + b, 0)).toBe(100);
     expect(SCORE_COMPONENTS).toHaveLength(Object.keys(MATCH_WEIGHTS.points).length);
+    // The wished occupation outweighs every other component together (see wanted-occupation-first.spec.ts).
+    expect(MATCH_WEIGHTS.points.occupation).toBeGreaterThan(100 - MATCH_WEIGHTS.points.occupation);
   });
 
   it('explains every component once, in a fixed order, and the contributions add up to the score', () => {
@@ -29,9 +32,9 @@ describe('score components', () => {
   it('gives full required-skill credit at or above the needed level, half one level below, none two below', () => {
     const offer = anOffer({ skills: [{ code: TEST, level: SkillLevel.ADVANCED, required: true }] });
     const at = (level: SkillLevel) => part(score(aCandidate({ skills: [{ code: TEST, level }] }), offer, reference, TODAY), 'REQUIRED_SKILLS');
-    expect(at(SkillLevel.EXPERT)).toBe(35);
-    expect(at(SkillLevel.ADVANCED)).toBe(35);
-    expect(at(SkillLevel.INTERMEDIATE)).toBe(17.5);
+    expect(at(SkillLevel.EXPERT)).toBe(22);
+    expect(at(SkillLevel.ADVANCED)).toBe(22);
+    expect(at(SkillLevel.INTERMEDIATE)).toBe(11);
     expect(at(SkillLevel.BEGINNER)).toBe(0);
     expect(part(score(aCandidate({ skills: [] }), offer, reference, TODAY), 'REQUIRED_SKILLS')).toBe(0);
   });
@@ -41,8 +44,8 @@ describe('score components', () => {
     const offer = anOffer({ skills: [{ code: CODE, level: SkillLevel.BEGINNER, required: true }, { code: TEST, level: SkillLevel.BEGINNER, required: true }] });
     const holdsCore = score(aCandidate({ skills: [{ code: CODE, level: SkillLevel.BEGINNER }] }), offer, reference, TODAY);
     const holdsOther = score(aCandidate({ skills: [{ code: TEST, level: SkillLevel.BEGINNER }] }), offer, reference, TODAY);
-    expect(part(holdsCore, 'REQUIRED_SKILLS')).toBe(23.33);
-    expect(part(holdsOther, 'REQUIRED_SKILLS')).toBe(11.67);
+    expect(part(holdsCore, 'REQUIRED_SKILLS')).toBe(14.67);
+    expect(part(holdsOther, 'REQUIRED_SKILLS')).toBe(7.33);
     expect(holdsCore.reasons[0].label).toBe('Required skills: 1 of 2 at the needed level; 1 core skill of the occupation counts double');
   });
 
@@ -50,38 +53,33 @@ describe('score components', () => {
     const offer = anOffer({ skills: [{ code: CODE, level: SkillLevel.BEGINNER, required: true }, { code: GIT, level: SkillLevel.ADVANCED, required: false }, { code: DOCUMENT, level: SkillLevel.BEGINNER, required: false }] });
     // GIT one level below (half of weight 1), DOCUMENT held (core: weight 2): (50 + 200) / 300.
     const result = score(aCandidate({ skills: [{ code: CODE, level: SkillLevel.BEGINNER }, { code: GIT, level: SkillLevel.INTERMEDIATE }, { code: DOCUMENT, level: SkillLevel.BEGINNER }] }), offer, reference, TODAY);
-    expect(part(result, 'NICE_TO_HAVE_SKILLS')).toBe(6.67);
-    expect(part(result, 'REQUIRED_SKILLS')).toBe(35);
+    expect(part(result, 'NICE_TO_HAVE_SKILLS')).toBe(4.17);
+    expect(part(result, 'REQUIRED_SKILLS')).toBe(22);
   });
 
   it('counts an offer without nice-to-have skills by its required-skill share, so listing less earns nothing', () => {
     const offer = anOffer({ skills: [{ code: CODE, level: SkillLevel.BEGINNER, required: true }, { code: TEST, level: SkillLevel.BEGINNER, required: true }] });
     const holdsCore = score(aCandidate({ skills: [{ code: CODE, level: SkillLevel.BEGINNER }] }), offer, reference, TODAY);
-    expect(part(holdsCore, 'NICE_TO_HAVE_SKILLS')).toBe(5.33);
+    expect(part(holdsCore, 'NICE_TO_HAVE_SKILLS')).toBe(3.33);
     expect(part(score(aCandidate({ skills: [] }), offer, reference, TODAY), 'NICE_TO_HAVE_SKILLS')).toBe(0);
   });
 
-  it('gives full skill credit when the offer asks for nothing', () => {
-    const result = score(aCandidate({ skills: [] }), anOffer({ skills: [] }), reference, TODAY);
-    expect(part(result, 'REQUIRED_SKILLS')).toBe(35);
-    expect(part(result, 'NICE_TO_HAVE_SKILLS')).toBe(8);
-  });
 
   it('rewards following an accepted program, else an accepted program that teaches the missing skills', () => {
     const teachesDevelop = aProgram({ id: 'dev', competencyBlocks: [{ code: 'BC1', title: 'Développer', skillCodes: [DEVELOP] }] });
     const programs = aReference({ programs: [teachesDevelop] });
     const offer = anOffer({ programIds: ['dev'] });
     const lacksDevelop = { skills: [{ code: CODE, level: SkillLevel.ADVANCED }] };
-    expect(part(score(aCandidate({ ...lacksDevelop, programIds: ['dev'] }), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(10);
-    expect(part(score(aCandidate(lacksDevelop), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(5);
+    expect(part(score(aCandidate({ ...lacksDevelop, programIds: ['dev'] }), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(6);
+    expect(part(score(aCandidate(lacksDevelop), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(3);
     expect(part(score(aCandidate(lacksDevelop), anOffer({ programIds: [] }), programs, TODAY), 'PROGRAM_FIT')).toBe(0);
-    expect(part(score(aCandidate(), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(5);
+    expect(part(score(aCandidate(), offer, programs, TODAY), 'PROGRAM_FIT')).toBe(3);
   });
 
   it('ignores a program the contract cannot use', () => {
     const closed = aProgram({ id: 'closed', openToApprenticeship: false });
     const offer = anOffer({ programIds: ['closed'] });
-    expect(part(score(aCandidate({ programIds: ['closed'] }), offer, aReference({ programs: [closed] }), TODAY), 'PROGRAM_FIT')).toBe(5);
+    expect(part(score(aCandidate({ programIds: ['closed'] }), offer, aReference({ programs: [closed] }), TODAY), 'PROGRAM_FIT')).toBe(3);
   });
 
   it('scores a perfect pair 100', () => {

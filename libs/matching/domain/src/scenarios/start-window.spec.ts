@@ -30,12 +30,12 @@ describe('start window', () => {
   it('gives full start-date points to someone free inside the window and fewer to someone who would wait', () => {
     const part = (availableFrom: string | null, today = TODAY) =>
       score(aCandidate({ availableFrom }), offer, reference, today).reasons.find((r) => r.code === 'START_DATE');
-    expect(part('2025-09-15')?.contribution).toBe(5);
-    expect(part('2025-09-01')?.contribution).toBe(5);
+    expect(part('2025-09-15')?.contribution).toBe(3);
+    expect(part('2025-09-01')?.contribution).toBe(3);
     // Free on 2025-07-03: 60 days of wait out of 180.
-    expect(part('2025-07-03')).toMatchObject({ contribution: 3.33, label: 'Would wait 60 days for the start (2025-09-01)' });
+    expect(part('2025-07-03')).toMatchObject({ contribution: 2, label: 'Would wait 60 days for the start (2025-09-01)' });
     // Free now (2025-06-02): 91 days.
-    expect(part(null)?.contribution).toBe(Math.round((500 * (180 - 91)) / 180) / 100);
+    expect(part(null)?.contribution).toBe(Math.round((300 * (180 - 91)) / 180) / 100);
     expect(part(null, '2025-01-01')?.contribution).toBe(0);
   });
 });

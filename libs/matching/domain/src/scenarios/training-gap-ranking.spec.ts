@@ -34,7 +34,7 @@ describe('POE training gap ranks a coverable gap first', () => {
     expect(ranked[0].trainingGap?.coveredBy).toEqual([{ id: 'full-stack', trainingHours: 560 }]);
     expect(ranked[1].trainingGap).toEqual({ skills: [{ code: DEVELOP, label: expect.any(String) }], coveredBy: [] });
     const gapReason = (i: number) => ranked[i].reasons.find((r) => r.code === 'TRAINING_GAP');
-    expect(gapReason(0)?.contribution).toBe(7);
+    expect(gapReason(0)?.contribution).toBe(4);
     expect(gapReason(1)).toMatchObject({ contribution: 0, label: 'Only 0 of the 1 missing skills can be taught within the training-hours cap' });
   });
 

@@ -27,7 +27,28 @@ export const programs: MatchProgram[] = [0, 1, 2, 3, 4].map((i) => ({
   withTrainingOrganisation: i !== 0 && i !== 4,
 }));
 
-export const worldReference = aReference({ programs });
+/**
+ * Every generated occupation but K2111 has skills on its sheet, a few of them core, drawn from
+ * SKILLS so that offers listing none still share skills with generated people; K2111 has none
+ * known, as an occupation missing from the referential would.
+ */
+export const worldReference = aReference({
+  programs,
+  coreSkills: [
+    ['M1805', [CODE, DEVELOP, DOCUMENT]],
+    ['M1802', [TEST]],
+    ['M1810', [GIT, '113317']],
+    ['E1206', [DOCUMENT]],
+    ['E1210', [DEVELOP, TEST]],
+  ],
+  occupationSkills: [
+    ['M1805', [CODE, DEVELOP, DOCUMENT, TEST, GIT, '113317']],
+    ['M1802', [TEST, GIT, DOCUMENT]],
+    ['M1810', [GIT, '113317', CODE]],
+    ['E1206', [DOCUMENT, '113317']],
+    ['E1210', [DEVELOP, TEST, CODE, GIT]],
+  ],
+});
 
 const isoDay = (base: number, offsetDays: number) => new Date(base + offsetDays * DAY).toISOString().slice(0, 10);
 export const dayArb = fc.integer({ min: -60, max: 400 }).map((n) => isoDay(Date.UTC(2025, 5, 2), n));
@@ -70,7 +91,11 @@ export const offerArb = (id: string, { spread = false }: ArbitraryWorld = {}): f
       hireType: fc.constantFrom(...Object.values(HireContractType)),
       hireMonths: fc.option(fc.integer({ min: 3, max: 24 })),
       romeCode: fc.constantFrom(...ROMES),
-      skills: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS), required: fc.boolean() }), { maxLength: 5 }),
+      // About one offer in four lists no skill, as offers imported from partner feeds mostly do.
+      skills: fc.oneof(
+        { arbitrary: fc.constant([]), weight: 1 },
+        { arbitrary: fc.array(fc.record({ code: fc.constantFrom(...SKILLS), level: fc.constantFrom(...LEVELS), required: fc.boolean() }), { minLength: 1, maxLength: 5 }), weight: 3 },
+      ),
       programIds: fc.subarray([...programs.map((p) => p.id), 'unknown-program'], { maxLength: 3 }),
       location: spread ? worldArb : parisArb,
       remotePolicy: fc.constantFrom(...Object.values(RemotePolicy)),

@@ -84,9 +84,15 @@ export function aProgram(overrides: Partial<MatchProgram> = {}): MatchProgram {
   };
 }
 
-export function aReference(options: { programs?: MatchProgram[]; neighbours?: NeighbourLink[]; coreSkills?: [string, string[]][] } = {}): MatchReference {
+/** M1805's other skills in this fixture (the ROME sheet lists more): not core, so nice to have when an offer lists none. */
+export const M1805_OTHER_SKILLS = [TEST, GIT];
+
+export function aReference(
+  options: { programs?: MatchProgram[]; neighbours?: NeighbourLink[]; coreSkills?: [string, string[]][]; occupationSkills?: [string, string[]][] } = {},
+): MatchReference {
   return buildMatchReference({
     coreSkills: options.coreSkills ?? [['M1805', [CODE, DEVELOP, DOCUMENT]]],
+    occupationSkills: options.occupationSkills ?? [['M1805', [CODE, DEVELOP, DOCUMENT, ...M1805_OTHER_SKILLS]]],
     neighbours: options.neighbours ?? [
       { romeCode: 'M1805', neighbourRomeCode: 'M1802', order: 1 },
       { romeCode: 'M1805', neighbourRomeCode: 'M1810', order: 3 },
