@@ -1,10 +1,73 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { UNAVAILABLE } from './i18n/messages/unavailable';
 
 /** Paths that carry no language: the French pages live at the root, the English ones under /en. */
 function localeOf(pathname: string): 'en' | 'fr' | null {
   if (pathname === '/en' || pathname.startsWith('/en/')) return 'en';
   if (pathname === '/fr' || pathname.startsWith('/fr/')) return 'fr';
   return null;
+}
+
+const apiOrigin = new URL(process.env.API_URL ?? 'http://127.0.0.1:3100/graphql').origin;
+const OFFER_PAGE = /^\/(?:en\/)?offres\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-[a-z0-9-]*)?$/i;
+
+/**
+ * Whether the API answers, asked at most once a second and shared by the requests of that
+ * second: when it does not, pages answer 503 at once instead of each failing on its own.
+ */
+let health: { ok: boolean; at: number; pending: Promise<boolean> | null } = { ok: true, at: 0, pending: null };
+function apiAnswers(): Promise<boolean> {
+  const now = Date.now();
+  if (now - health.at < 1000) return Promise.resolve(health.ok);
+  if (!health.pending) {
+    health.pending = fetch(`${apiOrigin}/health/live`, { signal: AbortSignal.timeout(1500), cache: 'no-store' })
+      .then((r) => r.ok)
+      .catch(() => false)
+      .then((ok) => {
+        health = { ok, at: Date.now(), pending: null };
+        return ok;
+      });
+  }
+  return health.pending;
+}
+
+/** A closed, filled or expired offer's page answers 410 Gone (it still shows similar offers). */
+async function offerIsGone(id: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${apiOrigin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query OfferState($id: ID!) { offer(id: $id) { status expiresAt } }', variables: { id } }),
+      signal: AbortSignal.timeout(3000),
+      cache: 'no-store',
+    });
+    const offer = ((await response.json()) as { data?: { offer?: { status: string; expiresAt: string | null } | null } }).data?.offer;
+    if (!offer) return false;
+    return offer.status === 'CLOSED' || offer.status === 'FILLED' || Boolean(offer.expiresAt && Date.parse(offer.expiresAt) <= Date.now());
+  } catch {
+    return false;
+  }
+}
+
+function unavailable(locale: 'fr' | 'en'): NextResponse {
+  const t = UNAVAILABLE[locale];
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title><link rel="stylesheet" href="/unavailable.css"></head><body><main><h1>${t.title}</h1><p>${t.text}</p><p><a href="">${t.retry}</a></p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
+  });
+}
+
+/**
+ * A rewrite keeps the page's own status, so the page of a gone offer is fetched here and sent
+ * on as 410 (rare: only offers that left the board).
+ */
+async function gonePage(target: URL, requestHeaders: Headers, csp: string): Promise<NextResponse> {
+  const page = await fetch(target, { headers: requestHeaders, redirect: 'manual', cache: 'no-store' });
+  const headers = new Headers(page.headers);
+  for (const name of ['content-encoding', 'content-length', 'transfer-encoding', 'connection']) headers.delete(name);
+  headers.set('content-security-policy', csp);
+  return new NextResponse(page.body, { status: page.status === 200 ? 410 : page.status, headers });
 }
 
 /** Marks a request this proxy already handled; unguessable, so a visitor cannot claim it. */
@@ -32,7 +95,7 @@ function contentSecurityPolicy(nonce: string): string {
  * prefix are served by the `[locale]` routes as `fr`. `/fr/...` redirects to the plain URL so a
  * page has one address per language.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const locale = localeOf(pathname);
   // Next runs the proxy again on the path it rewrote to: that second pass keeps the first's headers.
@@ -42,6 +105,7 @@ export function proxy(request: NextRequest) {
     url.pathname = pathname.slice(3) || '/';
     return NextResponse.redirect(url, 308);
   }
+  if (!(await apiAnswers())) return unavailable(locale ?? 'fr');
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -50,11 +114,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   // The address as the visitor typed it, for the language switch and canonical links.
   requestHeaders.set('x-public-path', `${pathname}${search}`);
+  const target = new URL(locale === 'en' ? `${pathname}${search}` : `/fr${pathname === '/' ? '' : pathname}${search}`, request.url);
+  const offer = OFFER_PAGE.exec(pathname);
+  if (offer && (await offerIsGone(offer[1]!.toLowerCase()))) return gonePage(target, requestHeaders, csp);
   const init = { request: { headers: requestHeaders } };
-  const response =
-    locale === 'en'
-      ? NextResponse.next(init)
-      : NextResponse.rewrite(new URL(`/fr${pathname === '/' ? '' : pathname}${search}`, request.url), init);
+  const response = locale === 'en' ? NextResponse.next(init) : NextResponse.rewrite(target, init);
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
@@ -65,7 +129,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/|graphql|playground/|health/|api/|favicon.ico|robots.txt|sitemap).*)',
+      source: '/((?!_next/|graphql|playground/|health/|api/|favicon.ico|icon.svg|unavailable.css|robots.txt|sitemap).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

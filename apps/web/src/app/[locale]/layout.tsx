@@ -13,7 +13,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t.meta.homeTitle, template: `%s · ${t.meta.siteName}` },
     description: t.meta.homeDescription,
     openGraph: { siteName: t.meta.siteName, type: 'website' },
-    icons: { icon: '/favicon.ico' },
   };
 }
 
