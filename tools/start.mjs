@@ -1,4 +1,5 @@
-// `npm start`: the whole product on one port. The web app (Next.js, production build) listens on
+// `npm start`: the whole product on one port. `--build-only` builds the web app when its sources
+// changed since the last build (`--force-build` always) and exits. The web app (Next.js, production build) listens on
 // PORT (3000) and passes /graphql, the playground's files and /health/* on to the API, which
 // this starts beside it on 127.0.0.1:API_PORT (3100). Both stop together.
 import { spawn } from 'node:child_process';
@@ -41,7 +42,7 @@ function run(command, args, env) {
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const quiet = { NEXT_TELEMETRY_DISABLED: '1' };
 
-if (process.argv.includes('--build-only') || webBuildIsStale()) {
+if (process.argv.includes('--force-build') || webBuildIsStale()) {
   console.log('Building the web app (apps/web)…');
   await run(process.execPath, [nextBin, 'build', 'apps/web'], { ...quiet, NODE_ENV: 'production' });
 }

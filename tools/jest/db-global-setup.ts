@@ -15,6 +15,8 @@ export default async function setup(): Promise<void> {
       ? process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
       : path.join(os.tmpdir(), `alternance-test-template-${process.pid}.sqlite`);
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'inherit', cwd: root });
+  // The web app's browser tests serve its production build (redone only when its sources changed).
+  execFileSync(process.execPath, [path.join(root, 'tools/start.mjs'), '--build-only'], { stdio: 'inherit', cwd: root });
   const started = Date.now();
   execFileSync(process.execPath, [path.join(root, 'dist/apps/api/src/cli/prepare-test-db.js'), engine, target], {
     stdio: 'inherit',
