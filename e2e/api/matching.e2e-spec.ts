@@ -156,13 +156,13 @@ describe(`matching (${engine})`, () => {
       const matches = (await t.gql(OFFER_MATCHES, { id: youngId }, young.token)).data!.matchOffersForCandidate;
       expect(matches.map((m: { offer: { id: string } }) => m.offer.id)).toEqual([apprenticeship, offerId]);
       const required = matches[1].reasons.find((r: { code: string }) => r.code === 'REQUIRED_SKILLS');
-      const [, held, core] = /^No required skill listed: the skills expected for this occupation \(ROME M1805\) count, (\d+) of its (\d+) core skills held$/.exec(required.label) ?? [];
+      const [, held, core] = /^No required skill listed: the skills expected for this occupation \(ROME M1805\) count, (\d+) of its (\d+) core skills held \(3 for full points\)$/.exec(required.label) ?? [];
       // The core skills come from the taxonomy in the database (M1805 has about ten).
       expect(Number(core)).toBeGreaterThan(3);
       expect(Number(held)).toBeLessThanOrEqual(skills.length);
       expect(required.labelFr).toMatch(/^Aucune compétence requise indiquée : les compétences attendues pour ce métier \(ROME M1805\)/);
       const nice = matches[1].reasons.find((r: { code: string }) => r.code === 'NICE_TO_HAVE_SKILLS');
-      expect(nice.label).toMatch(/^No skill listed: the other skills of this occupation count as nice to have, \d+ of \d+ held$/);
+      expect(nice.label).toMatch(/^No skill listed: the other skills of this occupation count as nice to have, \d+ of \d+ held \(1 for full points\)$/);
     } finally {
       await t.gql(`mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id: offerId }, rival.token);
     }

@@ -80,7 +80,7 @@ function bestOffers(candidate: MatchCandidate, offers: readonly MatchOffer[] | O
   }
   const includeIneligible = options.includeIneligible === true;
   const ready = Math.max(day.n, pc.availableN);
-  const { remote, lat, lng, cosLat, earliest, earliestYmd, latest, rome, remoteIndex, slotStart, slots, requiredCount, requiredDenominator, niceDenominator, prepared } = pool;
+  const { remote, lat, lng, cosLat, earliest, earliestYmd, latest, rome, remoteIndex, slotStart, slots, requiredCount, requiredQuota, requiredDenominator, niceDenominator, prepared } = pool;
   const { ruleIndex, hireRuleIndex, openToAnyone, capBlocksOrdinary, capBlocksPriority, poe } = pool;
   const hasPrograms = pc.priority ? pool.hasProgramsPriority : pool.hasProgramsOrdinary;
   const rqth = pc.candidate.disabilityRecognised === true;
@@ -105,7 +105,7 @@ function bestOffers(candidate: MatchCandidate, offers: readonly MatchOffer[] | O
       if (!meets(ruleIndex[i], startYmd) || (hireRuleIndex[i] >= 0 && !meets(hireRuleIndex[i], startYmd))) return -1;
     }
     fillLevels(i);
-    skillPoints(slots, slotStart[i], slotStart[i + 1], requiredCount[i], requiredDenominator[i], niceDenominator[i], levels);
+    skillPoints(slots, slotStart[i], slotStart[i + 1], requiredCount[i], requiredQuota[i], requiredDenominator[i], niceDenominator[i], levels);
     const distance = remote[i] === 1 ? MAX_DISTANCE : pc.hasLocation ? distancePointsFor(greatCircleKm(pc.lat, pc.lng, pc.cosLat, lat[i], lng[i], cosLat[i]), pc.radiusKm) : 0;
     return upperBound(occupationByRome[rome[i]] | 0, pc.remoteIndex, remoteIndex[i], earliest[i], latest[i], ready, hasPrograms[i] === 1, poe[i] === 1, distance);
   };
@@ -179,7 +179,7 @@ export function matchCandidatesForOffer(
         if (!meets(i, rule, startYmd) || (po.hireRule && !meets(i, po.hireRule, startYmd))) return -1;
       }
       fillLevels(i);
-      skillPoints(po.slots, 0, slotCount, po.requiredCount, po.requiredDenominator, po.niceDenominator, levels);
+      skillPoints(po.slots, 0, slotCount, po.requiredCount, po.requiredQuota, po.requiredDenominator, po.niceDenominator, levels);
       const programs = priority[i] === 1 ? po.usableProgramsPriority : po.usablePrograms;
       const distance = po.remote ? MAX_DISTANCE : located[i] === 1 ? distancePointsFor(greatCircleKm(lat[i], lng[i], cosLat[i], po.lat, po.lng, po.cosLat), radiusKm[i]) : 0;
       return upperBound(occupationOf(i), remoteIndex[i], po.remoteIndex, po.earliestN, po.latestN, ready, programs.length > 0, poe, distance);

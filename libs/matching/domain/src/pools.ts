@@ -37,6 +37,7 @@ export class OfferPool {
   readonly slotStart: Int32Array;
   readonly slots: Int32Array;
   readonly requiredCount: Int32Array;
+  readonly requiredQuota: Int32Array;
   readonly requiredDenominator: Int32Array;
   readonly niceDenominator: Int32Array;
   readonly maxSlots: number;
@@ -63,6 +64,7 @@ export class OfferPool {
     this.poe = Uint8Array.from(this.prepared, (po) => (po.rule?.trainingHoursCap ? 1 : 0));
     this.rome = Int32Array.from(this.prepared, (po) => po.rome);
     this.requiredCount = Int32Array.from(this.prepared, (po) => po.requiredCount);
+    this.requiredQuota = Int32Array.from(this.prepared, (po) => po.requiredQuota);
     this.requiredDenominator = Int32Array.from(this.prepared, (po) => po.requiredDenominator);
     this.niceDenominator = Int32Array.from(this.prepared, (po) => po.niceDenominator);
     this.slotStart = new Int32Array(n + 1);

@@ -167,6 +167,12 @@ export interface PreparedOffer {
   rome: number;
   slots: Int32Array;
   requiredCount: number;
+  /**
+   * How many required slots the person must hold at the needed level for the full required
+   * points and an empty gap: every listed one, or `expectedCoreSkills` of the occupation's.
+   */
+  requiredQuota: number;
+  /** Weighted credit (percent) of the full points; a person may hold more than the quota, the excess earns nothing. */
   requiredDenominator: number;
   niceDenominator: number;
   /** The offer lists no required skill: its occupation's core skills are expected instead. */
@@ -252,14 +258,19 @@ function buildOffer(offer: MatchOffer, context: MatchContext): PreparedOffer {
   const { required, nice, requiredFromOccupation, niceFromOccupation } = offerSkills(offer, context.reference);
   const ordered = [...required, ...nice];
   const slots = new Int32Array(ordered.length);
+  const { coreSkillWeight, otherSkillWeight, expectedCoreSkills, expectedOtherSkills } = MATCH_WEIGHTS.skills;
   let requiredDenominator = 0;
   let niceDenominator = 0;
   ordered.forEach((skill, slot) => {
-    const weight = core?.has(skill.code) ? MATCH_WEIGHTS.skills.coreSkillWeight : MATCH_WEIGHTS.skills.otherSkillWeight;
+    const weight = core?.has(skill.code) ? coreSkillWeight : otherSkillWeight;
     slots[slot] = (skillId(context, skill.code) << 5) | (skillRank(skill.level) << 2) | weight;
     if (slot < required.length) requiredDenominator += weight * 100;
     else niceDenominator += weight * 100;
   });
+  // Skills from the occupation are all core (required) or all not (nice): equal weights.
+  const requiredQuota = requiredFromOccupation ? Math.min(required.length, expectedCoreSkills) : required.length;
+  if (requiredFromOccupation) requiredDenominator = requiredQuota * coreSkillWeight * 100;
+  if (niceFromOccupation) niceDenominator = Math.min(nice.length, expectedOtherSkills) * otherSkillWeight * 100;
   // Ids the reference does not know count as unusable: a program that cannot be checked is not trusted.
   const known = [...new Set(offer.programIds)].map((id) => context.reference.programs.get(id)).filter((p): p is MatchProgram => !!p);
   const usable = (priority: boolean): UsableProgram[] =>
@@ -297,6 +308,7 @@ function buildOffer(offer: MatchOffer, context: MatchContext): PreparedOffer {
     rome: romeId(context, offer.romeCode),
     slots,
     requiredCount: required.length,
+    requiredQuota,
     requiredDenominator,
     niceDenominator,
     requiredFromOccupation,

@@ -4,7 +4,7 @@ import { Day } from './calendar';
 import { MatchReason, MatchReference } from './match-model';
 import { PreparedCandidate, PreparedOffer, matchContext, occupationCredit, occupationPercent, pairDistanceKm, programsFor, romeId, slotNeed, slotWeight } from './prepare';
 import { bestGapCover, followsAcceptedProgram, heldLevels, skillCreditPercent, waitDays } from './score-parts';
-import { SCORE_COMPONENTS, ScoreComponent } from './weights';
+import { MATCH_WEIGHTS, SCORE_COMPONENTS, ScoreComponent } from './weights';
 
 type Label = [en: string, fr: string];
 
@@ -70,9 +70,10 @@ function requiredLabel(po: PreparedOffer, levels: Uint8Array): Label {
   }
   if (po.requiredFromOccupation) {
     const held = countHeld(po, levels, 0, po.requiredCount);
+    const n = po.requiredCount;
     return [
-      `No required skill listed: the skills expected for this occupation (ROME ${rome}) count, ${held} of its ${po.requiredCount} core skills held`,
-      `Aucune compétence requise indiquée : les compétences attendues pour ce métier (ROME ${rome}) comptent, ${held} sur ses ${po.requiredCount} compétences cœur de métier`,
+      `No required skill listed: the skills expected for this occupation (ROME ${rome}) count, ${held} of its ${n} core skills held (${po.requiredQuota} for full points)`,
+      `Aucune compétence requise indiquée : les compétences attendues pour ce métier (ROME ${rome}) comptent, ${held} sur ses ${n} compétences cœur de métier (${po.requiredQuota} pour tous les points)`,
     ];
   }
   let full = 0;
@@ -98,9 +99,10 @@ function niceLabel(po: PreparedOffer, levels: Uint8Array): Label {
   if (n === 0) return ['No nice-to-have skills listed: counted like the required ones', 'Aucune compétence appréciée indiquée : comptée comme les compétences requises'];
   const held = countHeld(po, levels, po.requiredCount, po.slots.length);
   if (po.niceFromOccupation) {
+    const full = Math.min(n, MATCH_WEIGHTS.skills.expectedOtherSkills);
     return [
-      `No skill listed: the other skills of this occupation count as nice to have, ${held} of ${n} held`,
-      `Aucune compétence indiquée : les autres compétences de ce métier comptent comme appréciées, ${held} sur ${n}`,
+      `No skill listed: the other skills of this occupation count as nice to have, ${held} of ${n} held (${full} for full points)`,
+      `Aucune compétence indiquée : les autres compétences de ce métier comptent comme appréciées, ${held} sur ${n} (${full} pour tous les points)`,
     ];
   }
   return [`Nice-to-have skills: ${held} of ${n} held`, `Compétences appréciées : ${held} sur ${n}`];
@@ -126,10 +128,11 @@ function occupationLabel(pc: PreparedCandidate, po: PreparedOffer, reference: Ma
   ];
 }
 
-function gapSlots(po: PreparedOffer, levels: Uint8Array): number[] {
-  const slots: number[] = [];
-  for (let slot = 0; slot < po.requiredCount; slot++) if (levels[slot] < slotNeed(po.slots[slot])) slots.push(slot);
-  return slots;
+/** Required skills the person still needs at the needed level, as `skillPoints` counts them. */
+function gapOf(po: PreparedOffer, levels: Uint8Array): number {
+  let met = 0;
+  for (let slot = 0; slot < po.requiredCount; slot++) if (levels[slot] >= slotNeed(po.slots[slot])) met++;
+  return Math.max(0, po.requiredQuota - met);
 }
 
 function programLabel(pc: PreparedCandidate, po: PreparedOffer, levels: Uint8Array): Label {
@@ -139,9 +142,12 @@ function programLabel(pc: PreparedCandidate, po: PreparedOffer, levels: Uint8Arr
     const name = follows.program.title ?? follows.program.id;
     return [`Follows or targets an accepted program: ${name}`, `Suit ou vise une formation acceptée : ${name}`];
   }
-  const gap = gapSlots(po, levels).length;
+  const gap = gapOf(po, levels);
+  if (gap === 0 && po.requiredFromOccupation) {
+    return ['Holds the core skills expected for this occupation: no program needed to fill a gap', 'Maîtrise les compétences cœur de métier attendues : pas de lacune à combler'];
+  }
   if (gap === 0) return ['Holds every required skill: no program needed to fill a gap', 'Maîtrise toutes les compétences requises : pas de lacune à combler'];
-  const covered = bestGapCover(programs, levels, po);
+  const covered = Math.min(gap, bestGapCover(programs, levels, po));
   if (covered === 0) return ['No accepted program teaches the missing required skills', "Aucune formation acceptée n'enseigne les compétences requises manquantes"];
   return [
     `An accepted program teaches ${covered} of the ${gap} missing required skills`,
@@ -151,10 +157,10 @@ function programLabel(pc: PreparedCandidate, po: PreparedOffer, levels: Uint8Arr
 
 function trainingGapLabel(pc: PreparedCandidate, po: PreparedOffer, levels: Uint8Array): Label {
   if (!po.rule?.trainingHoursCap) return ['Training is part of this contract: no pre-hire gap to close', 'La formation fait partie du contrat : pas de lacune à combler avant embauche'];
-  const gap = gapSlots(po, levels).length;
+  const gap = gapOf(po, levels);
   if (gap === 0) return ['No skill gap to train before the job', 'Aucune lacune à combler avant le poste'];
   const programs = programsFor(po, pc);
-  const covered = bestGapCover(programs, levels, po);
+  const covered = Math.min(gap, bestGapCover(programs, levels, po));
   if (covered === gap) return [`The ${gap} missing skills can be taught within the training-hours cap`, `Les ${gap} compétences manquantes peuvent être enseignées dans le plafond d'heures`];
   return [
     `Only ${covered} of the ${gap} missing skills can be taught within the training-hours cap`,

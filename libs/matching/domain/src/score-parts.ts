@@ -41,11 +41,11 @@ export function skillCreditPercent(heldRank: number, needRank: number): number {
  * location, availability and remote preference: never gender, nationality, name or disability.
  */
 export function scorePair(pc: PreparedCandidate, po: PreparedOffer, today: Day, levels: Uint8Array, occupationPercent: number, parts: Int32Array | null): number {
-  skillPoints(po.slots, 0, po.slots.length, po.requiredCount, po.requiredDenominator, po.niceDenominator, levels);
+  skillPoints(po.slots, 0, po.slots.length, po.requiredCount, po.requiredQuota, po.requiredDenominator, po.niceDenominator, levels);
   const { required, nice, gap: gapCount } = skillTally;
   const occupation = P.occupation * occupationPercent;
   const programs = programsFor(po, pc);
-  const covered = gapCount === 0 || programs.length === 0 ? 0 : bestGapCover(programs, levels, po);
+  const covered = gapCount === 0 || programs.length === 0 ? 0 : Math.min(gapCount, bestGapCover(programs, levels, po));
   const program = programPoints(pc, programs, gapCount, covered);
   const trainingGap =
     !po.rule?.trainingHoursCap || gapCount === 0 || covered === gapCount
@@ -73,31 +73,44 @@ export const skillTally = { required: 0, nice: 0, gap: 0 };
 /**
  * Skill points of the slots `from..to` of a packed slot array (the first `requiredCount` are
  * required) against held levels indexed from 0. The slots may be an offer's own or a pool's
- * flat copy: same numbers, same integers out.
+ * flat copy: same numbers, same integers out. The gap is how many more required slots the
+ * person must hold at the needed level to meet the quota (see `PreparedOffer.requiredQuota`).
  */
-export function skillPoints(slots: Int32Array, from: number, to: number, requiredCount: number, requiredDenominator: number, niceDenominator: number, levels: Uint8Array): void {
+export function skillPoints(
+  slots: Int32Array,
+  from: number,
+  to: number,
+  requiredCount: number,
+  requiredQuota: number,
+  requiredDenominator: number,
+  niceDenominator: number,
+  levels: Uint8Array,
+): void {
   let requiredNum = 0;
   let niceNum = 0;
-  let gap = 0;
+  let met = 0;
   for (let k = 0; k < to - from; k++) {
     const slot = slots[from + k];
     const need = slotNeed(slot);
     const credit = slotWeight(slot) * skillCreditPercent(levels[k], need);
     if (k < requiredCount) {
       requiredNum += credit;
-      if (levels[k] < need) gap++;
+      if (levels[k] >= need) met++;
     } else niceNum += credit;
   }
+  // Only skills from the occupation can hold more than their quota's worth.
+  requiredNum = Math.min(requiredNum, requiredDenominator);
+  niceNum = Math.min(niceNum, niceDenominator);
   // No required skill at all (none listed, none known for the occupation): nothing to earn.
   // Full marks would favour offers that list less, for everyone, whatever their skills.
   skillTally.required = requiredDenominator === 0 ? 0 : Math.round((P.requiredSkills * 100 * requiredNum) / requiredDenominator);
   // For the same reason, an offer listing required skills and no nice-to-have ones gets the required-skill share here.
   if (niceDenominator > 0) skillTally.nice = Math.round((P.niceToHaveSkills * 100 * niceNum) / niceDenominator);
   else skillTally.nice = requiredDenominator === 0 ? 0 : Math.round((P.niceToHaveSkills * 100 * requiredNum) / requiredDenominator);
-  skillTally.gap = gap;
+  skillTally.gap = Math.max(0, requiredQuota - met);
 }
 
-/** The most required skills below the needed level that one program teaches. */
+/** The most required skills below the needed level that one program teaches (may exceed the gap when the quota is a part of them). */
 export function bestGapCover(programs: readonly UsableProgram[], levels: Uint8Array, po: PreparedOffer): number {
   let best = 0;
   for (const { teaches } of programs) {

@@ -36,16 +36,28 @@ export const MATCH_WEIGHTS = {
     otherSkillWeight: 1,
     /** Credit for a skill held one level below the level the offer needs. */
     oneLevelBelowPercent: 50,
+    /**
+     * An offer that lists no required skill expects its occupation's core skills, at any level,
+     * and holding this many of them (all, when the occupation has fewer) earns the full
+     * required-skill points, as meeting an offer that lists three required skills does. Offers
+     * list three required skills as a rule; profiles a few skills each: a share of all the core
+     * skills of a sheet (ten or so) would rank every offer without skills below the listed
+     * ones, for everyone.
+     */
+    expectedCoreSkills: 3,
+    /** Likewise for the occupation's other skills as nice to have: offers list one, or none. */
+    expectedOtherSkills: 1,
   },
   occupation: {
     /**
      * ROME neighbours: credit of the first listed, minus a step per order, never below the
-     * floor. Kept low against the occupation's 51 points (15.3 for the first listed): a
-     * neighbour is a plausible move, not the wish, and the other components still count.
+     * floor. The occupation's points were raised to 51 for the wished occupation alone: a
+     * neighbour keeps the points it had out of 20 (12.24 for the first listed, about 1 less per
+     * order, at least 4.08), a plausible move rather than the wish.
      */
-    neighbourFirstPercent: 30,
-    neighbourStepPercent: 3,
-    neighbourFloorPercent: 10,
+    neighbourFirstPercent: 24,
+    neighbourStepPercent: 2,
+    neighbourFloorPercent: 8,
   },
   program: {
     /** Follows or targets one of the offer's accepted programs. */

@@ -17,20 +17,20 @@ describe('neighbouring occupations', () => {
   });
 
   it('grades neighbours by their order', () => {
-    // 30 %, 24 % and the 10 % floor of the occupation's 51 points.
-    expect(occupation(['M1802'])?.contribution).toBe(15.3);
-    expect(occupation(['M1810'])?.contribution).toBe(12.24);
-    expect(occupation(['E1206'])?.contribution).toBe(5.1);
+    // 24 %, 20 % and the 8 % floor of the occupation's 51 points.
+    expect(occupation(['M1802'])?.contribution).toBe(12.24);
+    expect(occupation(['M1810'])?.contribution).toBe(10.2);
+    expect(occupation(['E1206'])?.contribution).toBe(4.08);
     expect(occupation(['M1802'])?.label).toBe('Wants a neighbouring occupation: ROME M1802 is close to M1805');
   });
 
   it('reads a link published from the other occupation too', () => {
-    expect(occupation(['E1210'])?.contribution).toBe(15.3);
-    expect(occupation(['M1805'], 'E1210')?.contribution).toBe(15.3);
+    expect(occupation(['E1210'])?.contribution).toBe(12.24);
+    expect(occupation(['M1805'], 'E1210')?.contribution).toBe(12.24);
   });
 
   it('takes the best of several wishes', () => {
-    expect(occupation(['E1206', 'M1810'])?.contribution).toBe(12.24);
+    expect(occupation(['E1206', 'M1810'])?.contribution).toBe(10.2);
     expect(occupation(['K2111', 'M1805'])?.contribution).toBe(51);
   });
 
@@ -40,9 +40,9 @@ describe('neighbouring occupations', () => {
   });
 
   it('never lets a neighbour fall below the floor', () => {
-    expect(neighbourPercent(1)).toBe(30);
-    expect(neighbourPercent(7)).toBe(12);
+    expect(neighbourPercent(1)).toBe(24);
     expect(neighbourPercent(8)).toBe(10);
-    expect(neighbourPercent(21)).toBe(10);
+    expect(neighbourPercent(9)).toBe(8);
+    expect(neighbourPercent(21)).toBe(8);
   });
 });

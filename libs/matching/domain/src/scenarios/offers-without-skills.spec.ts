@@ -5,9 +5,10 @@ import { CODE, DEVELOP, DOCUMENT, GIT, M1805_OTHER_SKILLS, PARIS, TEST, TODAY, V
 /**
  * Offers imported from partner feeds mostly list no skills. Such an offer is matched on its
  * occupation's ROME sheet: the core skills (coeur de métier) are expected as required, any
- * level, and the sheet's other skills count as nice to have. Listing nothing used to give every
- * person full skill marks, so a bakery offer next door outranked the developer offers a
- * developer asked for.
+ * level, three of them for the full points (as an offer listing three required skills), and
+ * the sheet's other skills count as nice to have, one for the full points. Listing nothing used
+ * to give every person full skill marks, so a bakery offer next door outranked the developer
+ * offers a developer asked for.
  */
 // D1102 (Boulanger / Boulangère), ROME 4.0 v60: core skills, then some of the others.
 const BAKERY_CORE = ['104174', '106439', '123778', '124960', '126357', '300181', '300374', '300375', '403583', '483320', '486446', '489491'];
@@ -43,22 +44,27 @@ describe('offers that list no skills', () => {
     // Holds none of the bakery's skills: nothing from either skill component.
     expect(reason(bakeryResult, 'REQUIRED_SKILLS')).toMatchObject({
       contribution: 0,
-      label: 'No required skill listed: the skills expected for this occupation (ROME D1102) count, 0 of its 12 core skills held',
+      label: 'No required skill listed: the skills expected for this occupation (ROME D1102) count, 0 of its 12 core skills held (3 for full points)',
     });
-    expect(reason(bakeryResult, 'NICE_TO_HAVE_SKILLS')).toMatchObject({ contribution: 0, label: 'No skill listed: the other skills of this occupation count as nice to have, 0 of 6 held' });
+    expect(reason(bakeryResult, 'NICE_TO_HAVE_SKILLS')).toMatchObject({ contribution: 0, label: 'No skill listed: the other skills of this occupation count as nice to have, 0 of 6 held (1 for full points)' });
     expect(bakeryResult.score).toBeLessThan(20);
     expect(ranked[0].score - bakeryResult.score).toBeGreaterThan(50);
   });
 
-  it('count the share of the core skills held as required, and of the other skills as nice to have', () => {
-    const baker = aCandidate({ desiredRomeCodes: ['D1102'], skills: [at(KNEAD), at(BAKE_VIENNOISERIE, SkillLevel.EXPERT), at(HYGIENE), at('124958')] });
-    const result = score(baker, bakery, reference, TODAY);
-    // 3 of 12 core skills (any level counts) of 22 points; 1 of 6 other skills of 5 points.
-    expect(reason(result, 'REQUIRED_SKILLS').contribution).toBe(5.5);
-    expect(reason(result, 'NICE_TO_HAVE_SKILLS').contribution).toBe(0.83);
+  it('give the full required points for three core skills held, at any level, and the nice-to-have points for one other', () => {
+    const baker = (skills: { code: string; level: SkillLevel }[]) => score(aCandidate({ desiredRomeCodes: ['D1102'], skills }), bakery, reference, TODAY);
+    const required = (skills: { code: string; level: SkillLevel }[]) => reason(baker(skills), 'REQUIRED_SKILLS').contribution;
+    expect(required([at(KNEAD)])).toBe(7.33);
+    expect(required([at(KNEAD), at(HYGIENE)])).toBe(14.67);
+    expect(required([at(KNEAD), at(BAKE_VIENNOISERIE, SkillLevel.EXPERT), at(HYGIENE)])).toBe(22);
+    // More than three earns nothing more.
+    expect(required([at(KNEAD), at(BAKE_VIENNOISERIE), at(HYGIENE), at('104174')])).toBe(22);
+    const result = baker([at(KNEAD), at(BAKE_VIENNOISERIE, SkillLevel.EXPERT), at(HYGIENE), at('124958')]);
+    expect(reason(result, 'NICE_TO_HAVE_SKILLS').contribution).toBe(5);
     expect(reason(result, 'REQUIRED_SKILLS').labelFr).toBe(
-      'Aucune compétence requise indiquée : les compétences attendues pour ce métier (ROME D1102) comptent, 3 sur ses 12 compétences cœur de métier',
+      'Aucune compétence requise indiquée : les compétences attendues pour ce métier (ROME D1102) comptent, 3 sur ses 12 compétences cœur de métier (3 pour tous les points)',
     );
+    expect(reason(result, 'PROGRAM_FIT').label).toBe('Holds the core skills expected for this occupation: no program needed to fill a gap');
     expect(result.reasons.reduce((sum, r) => sum + r.contribution, 0)).toBeCloseTo(result.score, 9);
   });
 
@@ -85,21 +91,24 @@ describe('offers that list no skills', () => {
     expect(reason(result, 'NICE_TO_HAVE_SKILLS').contribution).toBe(0);
   });
 
-  it('make the missing core skills the training gap of a POE offer', () => {
-    const poei = aPoeiOffer({ skills: [], programIds: ['prog-1'] });
-    const withProgram = aReference({
-      programs: [aProgram({ competencyBlocks: [{ code: 'BC1', title: 'Développer', skillCodes: [DEVELOP, DOCUMENT] }] })],
-      occupationSkills: [['M1805', [...M1805_CORE, ...M1805_OTHER_SKILLS]]],
+  it('make a POE gap of the core skills the person lacks to reach three, coverable by a program teaching that many of them', () => {
+    const poei = aPoeiOffer({ romeCode: 'D1102', skills: [], programIds: ['two', 'one'] });
+    const teaching = (id: string, skillCodes: string[]) => aProgram({ id, trainingHours: 200, romeCodes: ['D1102'], competencyBlocks: [{ code: `${id}-BC1`, title: 'Boulangerie', skillCodes }] });
+    const withPrograms = aReference({
+      programs: [teaching('two', [KNEAD, BAKE_VIENNOISERIE]), teaching('one', [KNEAD])],
+      coreSkills: [['D1102', BAKERY_CORE]],
+      occupationSkills: [['D1102', [...BAKERY_CORE, ...BAKERY_OTHER]]],
     });
-    const jobSeeker = aCandidate({ jobSeeker: true, skills: [at(CODE)] });
-    expect(trainingGap(jobSeeker, poei, withProgram)).toEqual({
-      skills: [
-        { code: DEVELOP, label: 'Réaliser des études et développements informatiques' },
-        { code: DOCUMENT, label: 'Documenter les procédures techniques pour les utilisateurs' },
-      ],
-      coveredBy: [{ id: 'prog-1', trainingHours: 400 }],
-    });
-    expect(reason(score(jobSeeker, poei, withProgram, TODAY), 'TRAINING_GAP').contribution).toBe(4);
+    const jobSeeker = aCandidate({ jobSeeker: true, desiredRomeCodes: ['D1102'], skills: [at(HYGIENE)] });
+    const gap = trainingGap(jobSeeker, poei, withPrograms)!;
+    // Every core skill not held is listed; two of them close the gap, which only 'two' teaches.
+    expect(gap.skills.map((s) => s.code)).toEqual(BAKERY_CORE.filter((code) => code !== HYGIENE));
+    expect(gap.coveredBy).toEqual([{ id: 'two', trainingHours: 200 }]);
+    const result = score(jobSeeker, poei, withPrograms, TODAY);
+    expect(reason(result, 'TRAINING_GAP')).toMatchObject({ contribution: 4, label: 'The 2 missing skills can be taught within the training-hours cap' });
+    expect(reason(result, 'PROGRAM_FIT')).toMatchObject({ contribution: 3, label: 'An accepted program teaches 2 of the 2 missing required skills' });
+    const baker = aCandidate({ jobSeeker: true, desiredRomeCodes: ['D1102'], skills: [at(HYGIENE), at(KNEAD), at('104174')] });
+    expect(trainingGap(baker, poei, withPrograms)).toEqual({ skills: [], coveredBy: [] });
   });
 
   it('get the same answers from the fast matcher, the batch ranking and scoring every pair', () => {
