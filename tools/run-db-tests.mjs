@@ -16,8 +16,9 @@ function reachable(host, port) {
   });
 }
 
-// The playground's browser test and the supergraph check do not touch the database engine: they run with SQLite only.
-const SQLITE_ONLY = ['--testPathIgnorePatterns', 'e2e/playground/', 'e2e/federation/supergraph'];
+// The playground's browser test, the pages' accessibility checks and the supergraph check do not
+// depend on the database engine: they run with SQLite only.
+const SQLITE_ONLY = ['--testPathIgnorePatterns', 'e2e/playground/', 'e2e/federation/supergraph', 'e2e/web/accessibility'];
 
 function run(engine) {
   console.log(`\n=== integration and e2e tests on ${engine} ===`);

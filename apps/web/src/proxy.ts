@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { UNAVAILABLE } from './i18n/messages/unavailable';
+import { offerPath } from './lib/offer-search';
+import { isGone } from './lib/offer-status';
 
 /** Paths that carry no language: the French pages live at the root, the English ones under /en. */
 function localeOf(pathname: string): 'en' | 'fr' | null {
@@ -31,21 +33,24 @@ function apiAnswers(): Promise<boolean> {
   return health.pending;
 }
 
-/** A closed, filled or expired offer's page answers 410 Gone (it still shows similar offers). */
-async function offerIsGone(id: string): Promise<boolean> {
+/**
+ * What the proxy needs to know of an offer before its page renders: its title (for the one
+ * canonical address with its slug) and whether it left the board (the page then answers 410).
+ */
+async function offerState(id: string): Promise<{ title: string; gone: boolean } | null> {
   try {
     const response = await fetch(`${apiOrigin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query OfferState($id: ID!) { offer(id: $id) { status expiresAt } }', variables: { id } }),
+      body: JSON.stringify({ query: 'query OfferState($id: ID!) { offer(id: $id) { title status expiresAt } }', variables: { id } }),
       signal: AbortSignal.timeout(3000),
       cache: 'no-store',
     });
-    const offer = ((await response.json()) as { data?: { offer?: { status: string; expiresAt: string | null } | null } }).data?.offer;
-    if (!offer) return false;
-    return offer.status === 'CLOSED' || offer.status === 'FILLED' || Boolean(offer.expiresAt && Date.parse(offer.expiresAt) <= Date.now());
+    const offer = ((await response.json()) as { data?: { offer?: { title: string; status: string; expiresAt: string | null } | null } }).data?.offer;
+    if (!offer || offer.status === 'DRAFT') return null;
+    return { title: offer.title, gone: isGone(offer) };
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -115,8 +120,20 @@ export async function proxy(request: NextRequest) {
   // The address as the visitor typed it, for the language switch and canonical links.
   requestHeaders.set('x-public-path', `${pathname}${search}`);
   const target = new URL(locale === 'en' ? `${pathname}${search}` : `/fr${pathname === '/' ? '' : pathname}${search}`, request.url);
-  const offer = OFFER_PAGE.exec(pathname);
-  if (offer && (await offerIsGone(offer[1]!.toLowerCase()))) return gonePage(target, requestHeaders, csp);
+  const offerMatch = OFFER_PAGE.exec(pathname);
+  if (offerMatch) {
+    const id = offerMatch[1]!.toLowerCase();
+    const offer = await offerState(id);
+    if (offer) {
+      const canonical = `${locale === 'en' ? '/en' : ''}${offerPath({ id, title: offer.title })}`;
+      if (canonical !== pathname) {
+        const url = request.nextUrl.clone();
+        url.pathname = canonical;
+        return NextResponse.redirect(url, 308);
+      }
+      if (offer.gone) return gonePage(target, requestHeaders, csp);
+    }
+  }
   const init = { request: { headers: requestHeaders } };
   const response = locale === 'en' ? NextResponse.next(init) : NextResponse.rewrite(target, init);
   response.headers.set('content-security-policy', csp);

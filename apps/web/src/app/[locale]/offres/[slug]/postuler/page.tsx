@@ -12,7 +12,10 @@ import { ApplyForm } from './apply-form';
 
 type PageParams = Promise<{ locale: string; slug: string }>;
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: { params: PageParams }): Promise<Metadata> {
+  const { t } = await routeLocale(params);
+  return { title: t.apply.submit, robots: { index: false } };
+}
 
 export default async function ApplyPage({ params }: { params: PageParams }) {
   const { locale, t } = await routeLocale(params);

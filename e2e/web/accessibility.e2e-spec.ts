@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+import { Browser, BrowserContext } from 'playwright-core';
+import { APPRENTICE_PROFILE, Actor, PASSWORD, createOffer, signUpCandidate, signUpEmployer, upsertProfile } from '../support/actors';
+import { TestApp, engine, startTestApp } from '../support/test-app';
+import { WebApp, axeViolations, browserSuite, launchBrowser, logInThroughPage, startWebApp } from '../support/web-app';
+
+const WIDTHS = [375, 1280] as const;
+
+browserSuite(`accessibility of the web pages (${engine})`, () => {
+  let t: TestApp;
+  let web: WebApp;
+  let browser: Browser;
+  let employer: Actor;
+  let candidate: Actor;
+  let offer: string;
+  let gone: string;
+  let organizationId: string;
+  let programId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    employer = await signUpEmployer(t, 'Atelier Accessible');
+    organizationId = (await t.gql(`{ me { organization { id } } }`, {}, employer.token)).data!.me.organization.id;
+    programId = (await t.gql(`{ programs(filter: { romeCode: "M1805" }, first: 1) { edges { node { id } } } }`)).data!.programs.edges[0].node.id;
+    offer = await createOffer(t, employer, { screeningQuestions: ['Quel langage préférez-vous ?'], programIds: [programId] });
+    gone = await createOffer(t, employer, { title: 'Intégrateur web' });
+    await t.gql(`mutation ($id: ID!) { closeOffer(id: $id) { id } }`, { id: gone }, employer.token);
+    candidate = await signUpCandidate(t, 'Awa Diallo');
+    await upsertProfile(t, candidate, APPRENTICE_PROFILE);
+    web = await startWebApp(t.url);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await t?.close();
+  });
+
+  const publicPages = () => [
+    '/',
+    '/offres',
+    '/offres?q=developpeur&lieu=69003',
+    '/offres?q=zzzzqqqq',
+    `/offres/${offer}`,
+    `/offres/${gone}`,
+    `/employeurs/${organizationId}`,
+    `/formations/${programId}`,
+    '/connexion',
+    '/inscription',
+    '/cette-page-n-existe-pas',
+  ];
+
+  /** Each page once per language, checked at both widths (the layout changes, not the content). */
+  async function check(context: BrowserContext, paths: string[]): Promise<string[]> {
+    const found: string[] = [];
+    const page = await context.newPage();
+    for (const prefix of ['', '/en']) {
+      for (const path of paths) {
+        await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+        await page.goto(`${web.url}${prefix}${path === '/' && prefix ? '' : path}`);
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const v of await axeViolations(page)) found.push(`${width}px ${prefix || '/fr'} ${path}: ${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).join(', ')}`);
+        }
+      }
+    }
+    await page.close();
+    return found;
+  }
+
+  it('has no WCAG 2.2 A or AA violation that axe-core finds, signed out, in both languages and at both widths', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    expect(await check(context, publicPages())).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('has none signed in either, the application form and its errors included', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await logInThroughPage(context, web.url, candidate.email, PASSWORD);
+    await page.close();
+    expect(await check(context, [...publicPages().slice(0, 5), `/offres/${offer}/postuler`])).toEqual([]);
+    const form = await context.newPage();
+    await form.goto(`${web.url}/offres/${offer}/postuler`);
+    await form.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await axeViolations(form)).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('lets a person apply with the keyboard alone, with a skip link and visible focus', async () => {
+    const other = await signUpCandidate(t, 'Hugo Marchand');
+    await upsertProfile(t, other, APPRENTICE_PROFILE);
+    const context = await browser.newContext();
+    const page = await logInThroughPage(context, web.url, other.email, PASSWORD);
+    await page.goto(`${web.url}/offres/${offer}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    // Tab through the page to the Apply link, then follow it with Enter.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Postuler') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Postuler');
+    await Promise.all([page.waitForURL(/\/postuler$/), page.keyboard.press('Enter')]);
+    // Submitting empty moves focus to the error summary, whose link leads to the field.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Envoyer ma candidature') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alert', null, { timeout: 10_000 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-answer0');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await page.keyboard.type('TypeScript, pour ses types.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Bonjour !');
+    await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(/\/espace\/candidatures\//), page.keyboard.press('Enter')]);
+    const mine = await t.gql(`{ myApplications { edges { node { offer { id } answers { answer } } } } }`, {}, other.token);
+    expect(mine.data!.myApplications.edges).toEqual([{ node: { offer: { id: offer }, answers: [{ answer: 'TypeScript, pour ses types.' }] } }]);
+    await context.close();
+  }, 120_000);
+});
