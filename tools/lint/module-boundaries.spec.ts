@@ -34,6 +34,9 @@ describe('module boundaries', () => {
     ['a domain lib importing a data-access lib', 'libs/offers/domain/src/probe.ts', "import { OfferEntity } from '@alternance/offers/data-access';\nexport const x = OfferEntity;\n"],
     ['a feature importing another feature', 'libs/offers/feature/src/probe.ts', "import { CandidatesModule } from '@alternance/candidates/feature';\nexport const x = CandidatesModule;\n"],
     ['a feature importing the Meilisearch client', 'libs/offers/feature/src/probe.ts', "import { Meilisearch } from 'meilisearch';\nexport const x = Meilisearch;\n"],
+    ['the web app importing a domain lib', 'apps/web/src/lib/probe.ts', "import { canMove } from '@alternance/offers/domain';\nexport const x = canMove;\n"],
+    ['the web app importing a data-access lib', 'apps/web/src/lib/probe.ts', "import { OfferEntity } from '@alternance/offers/data-access';\nexport const x = OfferEntity;\n"],
+    ['the web app importing NestJS', 'apps/web/src/lib/probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['organizations depending on offers', 'libs/organizations/data-access/src/probe.ts', "import { OfferEntity } from '@alternance/offers/data-access';\nexport const x = OfferEntity;\n"],
   ])('refuses %s', async (_, file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);

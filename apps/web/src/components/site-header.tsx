@@ -3,7 +3,8 @@ import type { Locale } from '../i18n/locales';
 import { localePath } from '../i18n/locales';
 import { messages } from '../i18n/messages';
 import { currentViewer } from '../lib/session';
-import { otherLanguagePath, publicPath } from '../lib/site';
+import { otherLanguagePath } from '../lib/paths';
+import { publicPath } from '../lib/site';
 import { logOut } from '../app/actions/auth';
 import styles from './site-header.module.css';
 

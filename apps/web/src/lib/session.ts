@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { ApiError, call } from './api';
 import { MeQuery } from './operations/account';
 import type { ResultOf } from './graphql';
+import { tokenLifetimeSeconds } from './token';
 
 /** The API token lives in this httpOnly cookie only: never in scripts, URLs or storage. */
 export const SESSION_COOKIE = 'alternance_session';
@@ -19,21 +20,6 @@ export async function sessionToken(): Promise<string | null> {
 }
 
 /** Called from server actions only (a page cannot set cookies). */
-/**
- * How long the token lives, from its own claims (`exp - iat`), so the cookie's lifetime does not
- * depend on this server's clock agreeing with the API's.
- */
-export function tokenLifetimeSeconds(token: string, expiresAt: string, now = Date.now()): number | undefined {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
-    if (typeof claims.iat === 'number' && typeof claims.exp === 'number' && claims.exp > claims.iat) return claims.exp - claims.iat;
-  } catch {
-    // not a JWT: fall back on the answer's expiry
-  }
-  const left = Math.floor((Date.parse(expiresAt) - now) / 1000);
-  return Number.isFinite(left) && left > 0 ? left : undefined;
-}
-
 export async function startSession(token: string, expiresAt: string): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
