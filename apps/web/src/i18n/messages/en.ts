@@ -85,6 +85,7 @@ export const en: Messages = {
     radiusKm: (n: number) => `${n} km`,
     submit: 'Search',
     filters: 'Filters',
+    refine: 'Refine with filters',
     applyFilters: 'Apply filters',
     clearFilters: 'Clear filters',
     contract: 'Contract',

@@ -84,6 +84,7 @@ export const fr = {
     radiusKm: (n: number) => `${n} km`,
     submit: 'Rechercher',
     filters: 'Filtres',
+    refine: 'Affiner avec les filtres',
     applyFilters: 'Appliquer les filtres',
     clearFilters: 'Effacer les filtres',
     contract: 'Contrat',

@@ -82,55 +82,13 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
         </p>
       ) : null}
       <div className={styles.layout}>
-        <aside className={styles.filters} aria-labelledby="filters-heading">
-          <h2 id="filters-heading">{t.search.filters}</h2>
-          <form action={localePath(locale, '/offres')} method="get">
-            {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
-            {state.place ? <input type="hidden" name="lieu" value={state.place} /> : null}
-            {state.place ? <input type="hidden" name="rayon" value={state.radius} /> : null}
-            <Fieldset legend={t.search.contract} name="contrat">
-              {CONTRACT_TYPES.map((c) => (
-                <Choice key={c} type="checkbox" name="contrat" value={c} defaultChecked={state.contracts.includes(c)} label={`${t.enums.contractType[c]} (${formatNumber(locale, contracts.get(c) ?? 0)})`} />
-              ))}
-            </Fieldset>
-            <Fieldset legend={t.search.remote} name="teletravail">
-              {REMOTE_POLICIES.map((r) => (
-                <Choice key={r} type="checkbox" name="teletravail" value={r} defaultChecked={state.remote.includes(r)} label={`${t.enums.remotePolicy[r]} (${formatNumber(locale, remote.get(r) ?? 0)})`} />
-              ))}
-            </Fieldset>
-            <Fieldset legend={t.search.startWindow} name="debut">
-              <div className={styles.dates}>
-                <label htmlFor="debut-apres">{t.search.startAfter}</label>
-                <input id="debut-apres" type="date" name="debut_apres" defaultValue={state.startAfter} />
-                <label htmlFor="debut-avant">{t.search.startBefore}</label>
-                <input id="debut-avant" type="date" name="debut_avant" defaultValue={state.startBefore} />
-              </div>
-            </Fieldset>
-            <Choice type="checkbox" name="handi" value="1" defaultChecked={state.disabilityFriendly} label={t.search.disabilityFriendly} />
-            <div className={styles.sort}>
-              <label htmlFor="search-sort">{t.search.sort}</label>
-              <select id="search-sort" name="tri" defaultValue={state.sort}>
-                {SORTS.filter((s) => s !== 'DISTANCE' || place).map((s) => (
-                  <option key={s} value={s}>
-                    {t.search.sorts[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className={styles.apply}>
-              {t.search.applyFilters}
-            </button>
-            {hasFilters(state) ? (
-              <p>
-                <Link href={href(locale, withChange(state, { contracts: [], remote: [], startAfter: '', startBefore: '', disabilityFriendly: false }))}>{t.search.clearFilters}</Link>
-              </p>
-            ) : null}
-          </form>
-        </aside>
         <section className={styles.results} aria-labelledby="results-count">
           <h2 id="results-count" className={styles.count} aria-live="polite">
             {place ? t.search.resultsNear(count, place.label, formatKm(locale, state.radius)) : t.search.results(count)}
           </h2>
+          <p className={styles.toFilters}>
+            <a href="#filters-heading">{t.search.refine}</a>
+          </p>
           {viewer?.role === 'CANDIDATE' && (state.q || place || hasFilters(state)) ? (
             <SaveSearchForm locale={locale} t={{ saveAlert: t.search.saveAlert, saveAlertName: t.search.saveAlertName }} query={searchQuery(state)} defaultName={[state.q, place?.label].filter(Boolean).join(' · ') || t.search.title} />
           ) : null}
@@ -179,6 +137,53 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
             </nav>
           ) : null}
         </section>
+        <aside className={styles.filters} aria-labelledby="filters-heading">
+          <h2 id="filters-heading" tabIndex={-1}>
+            {t.search.filters}
+          </h2>
+          <form action={localePath(locale, '/offres')} method="get">
+            {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
+            {state.place ? <input type="hidden" name="lieu" value={state.place} /> : null}
+            {state.place ? <input type="hidden" name="rayon" value={state.radius} /> : null}
+            <Fieldset legend={t.search.contract} name="contrat">
+              {CONTRACT_TYPES.map((c) => (
+                <Choice key={c} type="checkbox" name="contrat" value={c} defaultChecked={state.contracts.includes(c)} label={`${t.enums.contractType[c]} (${formatNumber(locale, contracts.get(c) ?? 0)})`} />
+              ))}
+            </Fieldset>
+            <Fieldset legend={t.search.remote} name="teletravail">
+              {REMOTE_POLICIES.map((r) => (
+                <Choice key={r} type="checkbox" name="teletravail" value={r} defaultChecked={state.remote.includes(r)} label={`${t.enums.remotePolicy[r]} (${formatNumber(locale, remote.get(r) ?? 0)})`} />
+              ))}
+            </Fieldset>
+            <Fieldset legend={t.search.startWindow} name="debut">
+              <div className={styles.dates}>
+                <label htmlFor="debut-apres">{t.search.startAfter}</label>
+                <input id="debut-apres" type="date" name="debut_apres" defaultValue={state.startAfter} />
+                <label htmlFor="debut-avant">{t.search.startBefore}</label>
+                <input id="debut-avant" type="date" name="debut_avant" defaultValue={state.startBefore} />
+              </div>
+            </Fieldset>
+            <Choice type="checkbox" name="handi" value="1" defaultChecked={state.disabilityFriendly} label={t.search.disabilityFriendly} />
+            <div className={styles.sort}>
+              <label htmlFor="search-sort">{t.search.sort}</label>
+              <select id="search-sort" name="tri" defaultValue={state.sort}>
+                {SORTS.filter((s) => s !== 'DISTANCE' || place).map((s) => (
+                  <option key={s} value={s}>
+                    {t.search.sorts[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={styles.apply}>
+              {t.search.applyFilters}
+            </button>
+            {hasFilters(state) ? (
+              <p>
+                <Link href={href(locale, withChange(state, { contracts: [], remote: [], startAfter: '', startBefore: '', disabilityFriendly: false }))}>{t.search.clearFilters}</Link>
+              </p>
+            ) : null}
+          </form>
+        </aside>
       </div>
     </div>
   );

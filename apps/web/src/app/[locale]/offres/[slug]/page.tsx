@@ -170,6 +170,9 @@ export default async function OfferPage({ params }: { params: PageParams }) {
             <Badges offer={offer} t={t} />
           </header>
           <div className={styles.layout}>
+            <aside className={styles.side} aria-label={t.offer.apply}>
+              <ApplyPanel locale={locale} offer={offer} viewer={viewer} />
+            </aside>
             <div className={styles.main}>
               <Facts offer={offer} t={t} locale={locale} />
               <section aria-labelledby="description-heading">
@@ -237,9 +240,6 @@ export default async function OfferPage({ params }: { params: PageParams }) {
                 </section>
               ) : null}
             </div>
-            <aside className={styles.side} aria-label={t.offer.apply}>
-              <ApplyPanel locale={locale} offer={offer} viewer={viewer} />
-            </aside>
           </div>
         </>
       )}
