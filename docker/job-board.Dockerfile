@@ -8,6 +8,8 @@ WORKDIR /app
 # better-sqlite3 and roaring compile natively when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# npm reads every workspace's manifest (apps/web is one) to install from the lock file.
+COPY apps/web/package.json ./apps/web/package.json
 RUN npm install --no-audit --no-fund
 COPY nx.json tsconfig.base.json ./
 COPY tools ./tools

@@ -72,15 +72,15 @@ const SUBGRAPHS = [
 const APPS = ['gateway', ...SUBGRAPHS.map(([name]) => name), 'worker'];
 
 describe('docker/compose.yaml', () => {
-  it('runs PostgreSQL, Meilisearch, the gateway, the three subgraphs and a worker, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'job-board', 'matcher', 'meilisearch', 'postgres', 'talent-marketplace', 'worker']);
+  it('runs PostgreSQL, Meilisearch, the web app, the gateway, the three subgraphs and a worker, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'job-board', 'matcher', 'meilisearch', 'postgres', 'talent-marketplace', 'web', 'worker']);
     for (const [name, service] of Object.entries(compose.services)) {
       expect([name, service.healthcheck?.test?.[0]]).toEqual([name, expect.stringMatching(/^CMD(-SHELL)?$/)]);
     }
   });
 
   it('builds each app from the repository root with its own Dockerfile', () => {
-    for (const service of APPS) {
+    for (const service of [...APPS, 'web']) {
       const build = compose.services[service].build!;
       expect(path.resolve(dockerDir, build.context)).toBe(root);
       expect(build.dockerfile).toBe(`docker/${service}.Dockerfile`);
@@ -146,12 +146,40 @@ describe('docker/compose.yaml', () => {
     for (const [name, port] of SUBGRAPHS) expect(gateway.subgraphUrls[name]).toBe(`http://${name}:${port}/graphql`);
   });
 
-  it('publishes the gateway only, and probes the ports the processes listen on', () => {
-    expect(Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['gateway']);
-    expect(compose.services.gateway.ports).toEqual(['${GATEWAY_HOST_PORT:-4000}:4000']);
+  it('publishes the web app only, which passes /graphql on to the gateway, and probes the ports the processes listen on', () => {
+    expect(Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['web']);
+    expect(compose.services.web.ports).toEqual(['${WEB_HOST_PORT:-3000}:3000']);
+    expect(compose.services.web.healthcheck!.test.join(' ')).toContain('127.0.0.1:3000/robots.txt');
+    expect(environment('web', {}).API_URL).toBe('http://gateway:4000/graphql');
     expect(compose.services.gateway.healthcheck!.test.join(' ')).toContain('127.0.0.1:4000/health/ready');
     for (const [name, port] of SUBGRAPHS) expect(compose.services[name].healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(compose.services.worker.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${environment('worker', secrets).WORKER_PORT}/health/ready`);
+  });
+
+  it('gives the web app only variables it reads, and has the gateway believe the address it passes on', () => {
+    const sources = ['apps/web/next.config.mjs', 'apps/web/src/lib/api.ts', 'apps/web/src/lib/site.ts', 'apps/web/src/proxy.ts'].map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
+    for (const name of Object.keys(environment('web', {})).filter((n) => n !== 'PORT')) expect([name, sources.includes(`process.env.${name}`)]).toEqual([name, true]);
+    expect(loadGatewayConfig({ NODE_ENV: 'production', ...environment('gateway', {}) }).app.trustProxy).toEqual(['loopback', 'uniquelocal']);
+    expect(JSON.stringify(environment('web', secrets))).not.toContain(secrets.JWT_SECRET);
+  });
+});
+
+describe('docker/web.Dockerfile', () => {
+  const file = path.join(dockerDir, 'web.Dockerfile');
+  const steps = instructions(file);
+
+  it('builds the production build in one stage and serves it from another, without dev dependencies', () => {
+    expect(steps.filter((s) => s.op === 'FROM').map((s) => s.args.split(/\s+as\s+/i)[1])).toEqual(['build', 'runtime']);
+    const runs = steps.filter((s) => s.op === 'RUN').map((s) => s.args);
+    expect(runs).toEqual(expect.arrayContaining([expect.stringMatching(/^npm install\b/), expect.stringMatching(/node tools\/start\.mjs --force-build --build-only && npm prune --omit=dev\b/)]));
+    for (const copy of steps.filter((s) => s.op === 'COPY' && !s.args.includes('--from='))) {
+      for (const source of copy.args.split(/\s+/).slice(0, -1)) expect([source, existsSync(path.join(root, source))]).toEqual([source, true]);
+    }
+    expect(JSON.parse(steps.filter((s) => s.op === 'CMD').pop()!.args)).toEqual(['node', 'node_modules/next/dist/bin/next', 'start', 'apps/web']);
+    expect(steps.find((s) => s.op === 'EXPOSE')?.args).toBe('3000');
+    expect(steps.find((s) => s.op === 'HEALTHCHECK')!.args).toContain('process.env.PORT||3000');
+    expect(steps.filter((s) => s.op === 'USER').pop()?.args).toBe('node');
+    expect(readFileSync(`${file}.dockerignore`, 'utf8').split('\n')).toEqual(expect.arrayContaining(['**/node_modules', 'dist', 'data', '.git']));
   });
 });
 

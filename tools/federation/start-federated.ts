@@ -1,10 +1,29 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '@alternance/platform/nest';
 import { Federated, startFederated } from './federated';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The web app (its production build, made by `npm run start:federated`) in front of the gateway. */
+function startWeb(gatewayUrl: string, onExit: (code: number | null, signal: NodeJS.Signals | null) => void): ChildProcess {
+  const port = process.env.WEB_PORT ?? '3000';
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'apps/web', '--hostname', process.env.HOST ?? '127.0.0.1', '--port', port], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', API_URL: `${gatewayUrl}/graphql` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => console.log(`[web] ${line}`));
+  child.on('exit', onExit);
+  return child;
+}
 
 /**
  * `npm run start:federated`: the gateway on http://127.0.0.1:4000/graphql (PORT moves it),
  * the job-board, talent-marketplace and matcher subgraphs on 4001-4003 and the worker's
- * probes on 4004, each a process of its own, their logs prefixed with their names.
+ * probes on 4004, and the web app on WEB_PORT (3000) in front of the gateway, each a process of
+ * its own, their logs prefixed with their names.
  * Ctrl-C stops them all, gateway first.
  */
 async function main(): Promise<void> {
@@ -23,11 +42,18 @@ async function main(): Promise<void> {
     },
   });
   const federated = started.federated;
-  console.log(`federated deployment ready: ${federated.gatewayUrl}/graphql`);
   let stopping = false;
+  const web = startWeb(federated.gatewayUrl, (code, signal) => {
+    if (stopping) return;
+    console.error(`[web] exited (${code ?? signal}): stopping the others`);
+    stopping = true;
+    void federated.stop().then(() => process.exit(1));
+  });
+  console.log(`federated deployment ready: ${federated.gatewayUrl}/graphql, the web app on http://127.0.0.1:${process.env.WEB_PORT ?? '3000'}/`);
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
+    web.kill('SIGTERM');
     void federated.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
