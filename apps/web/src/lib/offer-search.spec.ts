@@ -23,6 +23,13 @@ describe('the search page state in its URL', () => {
     expect(state).toMatchObject({ contracts: ['POEC'], radius: 30, sort: 'RELEVANCE', startAfter: '', lat: null, lng: null, after: '', page: 1 });
   });
 
+  it('reads occupations (with their neighbours) and training paths, dropping what is not a code or an id', () => {
+    const state = parseSearch(queryRecord('?metier=m1805&metier=M1805&metier=ZZ&voisins=1&formation=C01ACB21-577E-4457-B0DE-06AF6C3F6757&formation=x'));
+    expect(state).toMatchObject({ occupations: ['M1805'], neighbours: true, programs: ['c01acb21-577e-4457-b0de-06af6c3f6757'] });
+    expect(searchInput(state, null).filters).toMatchObject({ romeCodes: ['M1805'], includeNeighbouringOccupations: true, programIds: ['c01acb21-577e-4457-b0de-06af6c3f6757'] });
+    expect(searchQuery(state)).toBe('?metier=M1805&voisins=1&formation=c01acb21-577e-4457-b0de-06af6c3f6757');
+  });
+
   it('keeps a page number only with the cursor it belongs to', () => {
     expect(parseSearch({ page: '3' }).page).toBe(1);
     expect(parseSearch({ page: '3', apres: 'bzoxOQ' })).toMatchObject({ page: 3, after: 'bzoxOQ' });
@@ -36,7 +43,17 @@ describe('the search page state in its URL', () => {
       after: undefined,
       sort: 'RELEVANCE',
       facets: ['CONTRACT_TYPE', 'REMOTE_POLICY'],
-      filters: { contractTypes: ['APPRENTICESHIP'], remotePolicies: undefined, startAfter: undefined, startBefore: undefined, disabilityFriendly: undefined, near: undefined },
+      filters: {
+        contractTypes: ['APPRENTICESHIP'],
+        remotePolicies: undefined,
+        startAfter: undefined,
+        startBefore: undefined,
+        disabilityFriendly: undefined,
+        romeCodes: undefined,
+        includeNeighbouringOccupations: undefined,
+        programIds: undefined,
+        near: undefined,
+      },
     });
     const near = searchInput({ ...state, place: 'Lyon (69003)' }, { lat: 45.76, lng: 4.85 });
     expect(near.sort).toBe('DISTANCE');

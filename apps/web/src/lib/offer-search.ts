@@ -26,6 +26,11 @@ export interface SearchState {
   startAfter: string;
   startBefore: string;
   disabilityFriendly: boolean;
+  /** ROME occupation codes (M1805…), and whether their neighbouring occupations count too. */
+  occupations: string[];
+  neighbours: boolean;
+  /** Training path ids. */
+  programs: string[];
   sort: Sort;
   after: string;
   page: number;
@@ -52,6 +57,7 @@ function unique<T>(values: T[]): T[] {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function day(value: string): string {
   if (!DAY.test(value)) return '';
   const date = new Date(`${value}T00:00:00Z`);
@@ -82,6 +88,9 @@ export function parseSearch(query: Query): SearchState {
     startAfter: day(one(query, 'debut_apres')),
     startBefore: day(one(query, 'debut_avant')),
     disabilityFriendly: one(query, 'handi') === '1',
+    occupations: unique(all(query, 'metier').map((v) => v.toUpperCase()).filter((v) => /^[A-N]\d{4}$/.test(v))).slice(0, 10),
+    neighbours: one(query, 'voisins') === '1',
+    programs: unique(all(query, 'formation').map((v) => v.toLowerCase()).filter((v) => UUID.test(v))).slice(0, 10),
     sort: oneOf(SORTS, sort) ? sort : 'RELEVANCE',
     after: /^[A-Za-z0-9_-]{1,64}$/.test(after) ? after : '',
     page: after && Number.isInteger(page) && page > 1 && page < 10_000 ? page : 1,
@@ -114,6 +123,9 @@ export function searchInput(state: SearchState, point: Point | null) {
       startAfter: state.startAfter || undefined,
       startBefore: state.startBefore || undefined,
       disabilityFriendly: state.disabilityFriendly || undefined,
+      romeCodes: state.occupations.length ? state.occupations : undefined,
+      includeNeighbouringOccupations: state.occupations.length && state.neighbours ? true : undefined,
+      programIds: state.programs.length ? state.programs : undefined,
       near,
     },
   };
@@ -134,6 +146,9 @@ export function searchQuery(state: SearchState, keepPage = false): string {
   if (state.startAfter) p.set('debut_apres', state.startAfter);
   if (state.startBefore) p.set('debut_avant', state.startBefore);
   if (state.disabilityFriendly) p.set('handi', '1');
+  for (const o of state.occupations) p.append('metier', o);
+  if (state.occupations.length && state.neighbours) p.set('voisins', '1');
+  for (const f of state.programs) p.append('formation', f);
   if (state.sort !== 'RELEVANCE') p.set('tri', state.sort);
   if (keepPage && state.after) {
     p.set('apres', state.after);
@@ -153,7 +168,7 @@ export function toggle<T>(values: T[], value: T): T[] {
 
 /** Whether any filter (not the words or the place) narrows the search. */
 export function hasFilters(state: SearchState): boolean {
-  return Boolean(state.contracts.length || state.remote.length || state.startAfter || state.startBefore || state.disabilityFriendly);
+  return Boolean(state.contracts.length || state.remote.length || state.startAfter || state.startBefore || state.disabilityFriendly || state.occupations.length || state.programs.length);
 }
 
 /** A URL slug for an offer's page: `/offres/<id>-<slug>`. */
