@@ -52,6 +52,8 @@ function suggestions(locale: Locale, t: Messages, state: SearchState, place: Pla
   for (const r of state.remote) out.push({ href: href(locale, withChange(state, { remote: state.remote.filter((x) => x !== r) })), label: t.search.dropFilter(t.enums.remotePolicy[r] ?? r) });
   if (state.startAfter || state.startBefore) out.push({ href: href(locale, withChange(state, { startAfter: '', startBefore: '' })), label: t.search.dropFilter(t.search.startWindow) });
   if (state.disabilityFriendly) out.push({ href: href(locale, withChange(state, { disabilityFriendly: false })), label: t.search.dropFilter(t.search.disabilityFriendly) });
+  if (state.occupations.length) out.push({ href: href(locale, withChange(state, { occupations: [], neighbours: false })), label: t.search.dropFilter(t.search.occupation) });
+  if (state.programs.length) out.push({ href: href(locale, withChange(state, { programs: [] })), label: t.search.dropFilter(t.search.program) });
   if (place) {
     const wider = RADII.find((r) => r > state.radius);
     if (wider) out.push({ href: href(locale, withChange(state, { radius: wider })), label: t.search.widenRadius(wider) });
@@ -86,6 +88,20 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <h2 id="results-count" className={styles.count} aria-live="polite">
             {place ? t.search.resultsNear(count, place.label, formatKm(locale, state.radius)) : t.search.results(count)}
           </h2>
+          {state.occupations.length || state.programs.length ? (
+            <ul className={styles.active}>
+              {state.occupations.length ? (
+                <li>
+                  {t.search.occupation} : {state.occupations.join(', ')} <Link href={href(locale, withChange(state, { occupations: [], neighbours: false }))}>{t.search.remove}</Link>
+                </li>
+              ) : null}
+              {state.programs.length ? (
+                <li>
+                  {t.search.program} ({state.programs.length}) <Link href={href(locale, withChange(state, { programs: [] }))}>{t.search.remove}</Link>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
           <p className={styles.toFilters}>
             <a href="#filters-heading">{t.search.refine}</a>
           </p>
@@ -145,6 +161,13 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
             {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
             {state.place ? <input type="hidden" name="lieu" value={state.place} /> : null}
             {state.place ? <input type="hidden" name="rayon" value={state.radius} /> : null}
+            {state.occupations.map((o) => (
+              <input key={o} type="hidden" name="metier" value={o} />
+            ))}
+            {state.occupations.length && state.neighbours ? <input type="hidden" name="voisins" value="1" /> : null}
+            {state.programs.map((f) => (
+              <input key={f} type="hidden" name="formation" value={f} />
+            ))}
             <Fieldset legend={t.search.contract} name="contrat">
               {CONTRACT_TYPES.map((c) => (
                 <Choice key={c} type="checkbox" name="contrat" value={c} defaultChecked={state.contracts.includes(c)} label={`${t.enums.contractType[c]} (${formatNumber(locale, contracts.get(c) ?? 0)})`} />
@@ -179,7 +202,9 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
             </button>
             {hasFilters(state) ? (
               <p>
-                <Link href={href(locale, withChange(state, { contracts: [], remote: [], startAfter: '', startBefore: '', disabilityFriendly: false }))}>{t.search.clearFilters}</Link>
+                <Link href={href(locale, withChange(state, { contracts: [], remote: [], startAfter: '', startBefore: '', disabilityFriendly: false, occupations: [], neighbours: false, programs: [] }))}>
+                  {t.search.clearFilters}
+                </Link>
               </p>
             ) : null}
           </form>

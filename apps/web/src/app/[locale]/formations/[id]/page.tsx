@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: { params: PageParams }): Prom
 export default async function ProgramPage({ params }: { params: PageParams }) {
   const { locale, t } = await routeLocale(params);
   const program = await load((await params).id);
-  const { searchOffers } = await call(SearchOffersQuery, { input: { first: 20, filters: { programIds: [program.id] }, sort: 'NEWEST' } });
+  const { searchOffers } = await call(SearchOffersQuery, { input: { first: 12, filters: { programIds: [program.id] }, sort: 'NEWEST' } });
   return (
     <div className={styles.page}>
       <h1>{program.title}</h1>
@@ -88,6 +88,11 @@ export default async function ProgramPage({ params }: { params: PageParams }) {
       ) : null}
       <section aria-labelledby="program-offers-heading">
         <h2 id="program-offers-heading">{t.program.openOffers}</h2>
+        {searchOffers.totalCount > searchOffers.edges.length ? (
+          <p>
+            <Link href={localePath(locale, `/offres?formation=${program.id}`)}>{t.search.results(String(searchOffers.totalCount))}</Link>
+          </p>
+        ) : null}
         {searchOffers.edges.length ? (
           <ul className={styles.similarList}>
             {searchOffers.edges.map((e) => (
