@@ -17,3 +17,10 @@ export const DeleteSavedSearchMutation = graphql(`
     deleteSavedSearch(id: $id)
   }
 `);
+
+/** The space's list of alerts: with the search itself, to describe it and run it again. */
+export const MySavedSearchesWithCriteriaQuery = graphql(`
+  query MySavedSearchesWithCriteria {
+    mySavedSearches { id name alert createdAt search }
+  }
+`);
