@@ -26,7 +26,8 @@ function subjectPath(locale: Locale, type: string, id: string): string | null {
     case 'APPLICATION':
       return localePath(locale, `/espace/candidatures/${id}`);
     case 'INVITATION':
-      return `${localePath(locale, '/espace/invitations')}#invitation-${id}`;
+      // The invitation's own page finds it on whichever page of the list it is, and shows its answer.
+      return localePath(locale, `/espace/invitations/${id}`);
     case 'OFFER':
       // The offer page sends an address without its slug on to the full one.
       return localePath(locale, `/offres/${id}`);

@@ -160,8 +160,9 @@ function Results({ locale, s, list, query, results, total, have, searches }: { l
         <ul className={styles.rows}>
           {results.map((r) => (
             <li key={r.value} className={styles.row}>
+              {/* The ROME and the training catalogue are in French, whatever the page's language. */}
               <span className={styles.rowLabel}>
-                {r.label}
+                <span lang="fr">{r.label}</span>
                 {r.detail ? <span className={styles.detail}> {r.detail}</span> : null}
               </span>
               {have.has(r.value) ? (
@@ -281,7 +282,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
               {skills.map((k) => (
                 <li key={k.skill.code} className={styles.row}>
                   <label htmlFor={`level-${k.skill.code}`} className={styles.rowLabel}>
-                    {k.skill.label}
+                    <span lang="fr">{k.skill.label}</span>
                     <span className="visually-hidden"> ({p.levelWord})</span>
                   </label>
                   <RowError fb={fb} list="skills" element={k.skill.code} />
@@ -332,7 +333,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
             {occupations.map((o) => (
               <li key={o.code} className={styles.row}>
                 <span className={styles.rowLabel}>
-                  {o.label} <span className={styles.detail}>({o.code})</span>
+                  <span lang="fr">{o.label}</span> <span className={styles.detail}>({o.code})</span>
                 </span>
                 <RowError fb={fb} list="occupations" element={o.code} />
                 <form action={removeFromProfile}>
@@ -371,7 +372,9 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
             {programs.map((g) => (
               <li key={g.id} className={styles.row}>
                 <span className={styles.rowLabel}>
-                  <Link href={localePath(locale, `/formations/${g.id}`)}>{g.title}</Link>{' '}
+                  <Link href={localePath(locale, `/formations/${g.id}`)} lang="fr">
+                    {g.title}
+                  </Link>{' '}
                   <span className={styles.detail}>({p.programFacts(g.level ? p.level(g.level) : '', g.rncpCode ?? '')})</span>
                 </span>
                 <RowError fb={fb} list="programs" element={g.id} />

@@ -50,7 +50,7 @@ export default async function AcceptInvitationPage({ params }: { params: Params 
       <p>
         <Link href={list}>{i.back}</Link>
       </p>
-      <h1>{i.acceptTitle(invitation.offer.title)}</h1>
+      <h1>{invitation.status === 'PENDING' ? i.acceptTitle(invitation.offer.title) : i.invitationTitle(invitation.offer.title)}</h1>
       <p className={styles.meta}>
         <Link href={localePath(locale, offerPath(invitation.offer))}>{invitation.offer.title}</Link> · {org} · {i.received(formatDate(locale, invitation.createdAt))}
       </p>
