@@ -25,7 +25,7 @@ import { CandidateFieldsModule, CandidatesApiModule, CandidatesModule } from '@a
 import { IdentityApiModule, IdentityModule } from '@alternance/identity/feature';
 import { OfferFieldsModule, OffersApiModule, OffersModule } from '@alternance/offers/feature';
 import { OrganizationFieldsModule, OrganizationsApiModule, OrganizationsModule } from '@alternance/organizations/feature';
-import { ProgramFieldsModule, ProgramsApiModule, ProgramsModule } from '@alternance/programs/feature';
+import { ProgramFieldsModule, ProgramsApiModule, ProgramsModule, SuggestionsApiModule } from '@alternance/programs/feature';
 import { CandidateSearchApiModule, OfferSearchApiModule, SearchModule } from '@alternance/search/feature';
 import { MatchingApiModule } from '@alternance/matching/feature';
 import { NotificationsApiModule, NotificationsModule } from '@alternance/notifications/feature';
@@ -76,6 +76,7 @@ export const SINGLE_PROCESS: ApiSurface = {
     IdentityApiModule,
     ProgramsApiModule,
     TaxonomyApiModule,
+    SuggestionsApiModule,
     OrganizationsApiModule,
     OffersApiModule,
     CandidatesApiModule,

@@ -3,7 +3,7 @@ import { ApplicationsApiModule } from '@alternance/applications/feature';
 import { CandidatesApiModule } from '@alternance/candidates/feature';
 import { IdentityApiModule } from '@alternance/identity/feature';
 import { NotificationsApiModule } from '@alternance/notifications/feature';
-import { ProgramsApiModule } from '@alternance/programs/feature';
+import { ProgramsApiModule, SuggestionsApiModule } from '@alternance/programs/feature';
 import { OfferSearchApiModule } from '@alternance/search/feature';
 import { TaxonomyApiModule } from '@alternance/taxonomy/feature';
 
@@ -19,6 +19,7 @@ export const JOB_BOARD: ApiSurface = {
     IdentityApiModule,
     ProgramsApiModule,
     TaxonomyApiModule,
+    SuggestionsApiModule,
     OfferSearchApiModule,
     CandidatesApiModule,
     ApplicationsApiModule,

@@ -5,3 +5,4 @@ export * from './program-snapshot';
 export * from './program-catalogue';
 export * from './catalogue-import.entity';
 export * from './catalogue-version';
+export * from './catalogue-suggestions';

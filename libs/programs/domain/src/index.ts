@@ -1,2 +1,3 @@
 export * from './program';
 export * from './rome-matching';
+export * from './catalogue-suggestions';

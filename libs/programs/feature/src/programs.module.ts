@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ProgramCatalogueModule, ProgramRepository } from '@alternance/programs/data-access';
+import { CatalogueSuggestionsModule, ProgramCatalogueModule, ProgramRepository } from '@alternance/programs/data-access';
 import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import { ProgramMapper } from '@alternance/programs/graphql';
 import { CompetencyBlockResolver, ProgramFieldsResolver, ProgramsResolver } from './programs.resolver';
+import { SuggestionsResolver } from './suggestions.resolver';
 
 /** The catalogue of training paths, without GraphQL. */
 @Module({ imports: [ProgramCatalogueModule], providers: [ProgramRepository, TaxonomyRepository, ProgramMapper], exports: [ProgramRepository, ProgramMapper] })
@@ -15,3 +16,7 @@ export class ProgramFieldsModule {}
 /** `programs` and `program(id)`. */
 @Module({ imports: [ProgramsModule, ProgramFieldsModule], providers: [ProgramsResolver] })
 export class ProgramsApiModule {}
+
+/** `suggest`: autocomplete over the whole catalogue (job titles, occupations, communes, paths, skills). */
+@Module({ imports: [CatalogueSuggestionsModule], providers: [SuggestionsResolver] })
+export class SuggestionsApiModule {}

@@ -1,2 +1,3 @@
 export * from './program.model';
 export * from './program.mapper';
+export * from './suggestion.model';
