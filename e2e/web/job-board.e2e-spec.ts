@@ -19,7 +19,6 @@ browserSuite(`job board in the browser (${engine})`, () => {
   let browser: Browser;
   let employer: Actor;
   let baker: string;
-  let poe: string;
   let hostile: string;
   let closed: string;
   let draft: string;
@@ -34,7 +33,7 @@ browserSuite(`job board in the browser (${engine})`, () => {
       screeningQuestions: ['Avez-vous déjà travaillé en boulangerie ?'],
       salary: { min: 900, max: 1200, currency: 'EUR', period: 'MONTH' },
     });
-    poe = await createOffer(t, employer, {
+    await createOffer(t, employer, {
       title: 'Pâtissier formé puis embauché',
       description: 'Une POE individuelle suivie d’un CDI.',
       romeCode: 'D1104',

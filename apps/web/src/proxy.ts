@@ -103,8 +103,16 @@ function contentSecurityPolicy(nonce: string): string {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const locale = localeOf(pathname);
-  // Next runs the proxy again on the path it rewrote to: that second pass keeps the first's headers.
-  if (request.headers.get(INTERNAL_HEADER) === INTERNAL_MARK) return NextResponse.next();
+  // Next runs the proxy again on the path it rewrote to: that second pass keeps the first's
+  // headers. (A server action's redirect also carries them, to an address not yet rewritten.)
+  if (locale !== null && request.headers.get(INTERNAL_HEADER) === INTERNAL_MARK) return NextResponse.next();
+  // Link prefetches only need their language: no nonce, no offer lookup, no liveness check.
+  if (request.headers.has('next-router-prefetch') || request.headers.get('purpose') === 'prefetch') {
+    if (locale === 'en') return NextResponse.next();
+    const marked = new Headers(request.headers);
+    marked.set(INTERNAL_HEADER, INTERNAL_MARK);
+    return NextResponse.rewrite(new URL(`/fr${pathname === '/' ? '' : pathname}${search}`, request.url), { request: { headers: marked } });
+  }
   if (locale === 'fr') {
     const url = request.nextUrl.clone();
     url.pathname = pathname.slice(3) || '/';
@@ -145,12 +153,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      source: '/((?!_next/|graphql|playground/|health/|api/|favicon.ico|icon.svg|unavailable.css|robots.txt|sitemap).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
+    { source: '/((?!_next/|graphql|playground/|health/|api/|favicon.ico|icon.svg|unavailable.css|robots.txt|sitemap).*)' },
   ],
 };
