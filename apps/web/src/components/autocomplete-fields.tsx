@@ -1,29 +1,45 @@
+import type { Locale } from '../i18n/locales';
+import type { Messages } from '../i18n/messages';
+import { Combobox } from './combobox';
 import styles from './search-form.module.css';
 
 /**
- * The search form's text fields. They are plain inputs (the form works without JavaScript);
- * the autocomplete enhances them where scripts run.
+ * The search form's text fields: plain inputs in the HTML (the form works without JavaScript),
+ * with suggestions where scripts run.
  */
-export function WhatField({ label, hint, defaultValue }: { label: string; hint: string; defaultValue: string }) {
+export function WhatField({ locale, t, defaultValue }: { locale: Locale; t: Messages['search']; defaultValue: string }) {
   return (
-    <>
-      <label htmlFor="search-what">{label}</label>
-      <input id="search-what" name="q" type="search" defaultValue={defaultValue} aria-describedby="search-what-hint" autoComplete="off" className={styles.input} maxLength={200} />
-      <p id="search-what-hint" className={styles.hint}>
-        {hint}
-      </p>
-    </>
+    <Combobox
+      id="search-what"
+      name="q"
+      type="search"
+      label={t.what}
+      hint={t.whatHint}
+      defaultValue={defaultValue}
+      source="what"
+      locale={locale}
+      maxLength={200}
+      inputClassName={styles.input}
+      hintClassName={styles.hint}
+      countText={{ none: t.suggestionsNone, one: t.suggestionsOne, many: t.suggestionsMany }}
+    />
   );
 }
 
-export function PlaceField({ label, hint, defaultValue }: { label: string; hint: string; defaultValue: string }) {
+export function PlaceField({ locale, t, defaultValue }: { locale: Locale; t: Messages['search']; defaultValue: string }) {
   return (
-    <>
-      <label htmlFor="search-where">{label}</label>
-      <input id="search-where" name="lieu" type="text" defaultValue={defaultValue} aria-describedby="search-where-hint" autoComplete="off" className={styles.input} maxLength={120} />
-      <p id="search-where-hint" className={styles.hint}>
-        {hint}
-      </p>
-    </>
+    <Combobox
+      id="search-where"
+      name="lieu"
+      label={t.where}
+      hint={t.whereHint}
+      defaultValue={defaultValue}
+      source="where"
+      locale={locale}
+      maxLength={120}
+      inputClassName={styles.input}
+      hintClassName={styles.hint}
+      countText={{ none: t.suggestionsNone, one: t.suggestionsOne, many: t.suggestionsMany }}
+    />
   );
 }

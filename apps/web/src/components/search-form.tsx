@@ -10,10 +10,10 @@ export function SearchForm({ locale, t, state, headingId }: { locale: Locale; t:
   return (
     <form action={localePath(locale, '/offres')} method="get" role="search" aria-labelledby={headingId} aria-label={headingId ? undefined : t.search.formLabel} className={styles.form}>
       <div className={styles.what}>
-        <WhatField label={t.search.what} hint={t.search.whatHint} defaultValue={state?.q ?? ''} />
+        <WhatField locale={locale} t={t.search} defaultValue={state?.q ?? ''} />
       </div>
       <div className={styles.where}>
-        <PlaceField label={t.search.where} hint={t.search.whereHint} defaultValue={state?.place ?? ''} />
+        <PlaceField locale={locale} t={t.search} defaultValue={state?.place ?? ''} />
       </div>
       <div className={styles.radius}>
         <label htmlFor="search-radius">{t.search.radius}</label>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { call } from './api';
-import { CommunesByPostcodeQuery } from './operations/catalogue';
+import { CommunesByPostcodeQuery, SuggestQuery } from './operations/catalogue';
 import { postcodeIn, type Point, type SearchState } from './offer-search';
 
 export interface Place extends Point {
@@ -8,9 +8,10 @@ export interface Place extends Point {
 }
 
 /**
- * Where the "where" field points: the coordinates chosen in the autocomplete, or else the
- * commune of a postcode typed by hand (the form works without JavaScript). Null when the text
- * names no place the catalogue knows.
+ * Where the "where" field points: coordinates given in the URL, the commune of a postcode (the
+ * autocomplete's choices carry theirs: "Lyon 03 (69003)"), or else the best commune for the
+ * name typed by hand (the form works without JavaScript). Null when the text names no place
+ * the catalogue knows.
  */
 export async function resolvePlace(state: SearchState): Promise<Place | null> {
   if (!state.place) return null;
@@ -20,6 +21,9 @@ export async function resolvePlace(state: SearchState): Promise<Place | null> {
     const { communes } = await call(CommunesByPostcodeQuery, { postcode });
     const commune = communes.find((c) => c.lat != null && c.lng != null);
     if (commune) return { lat: commune.lat!, lng: commune.lng!, label: `${commune.name} (${commune.postcode})` };
+    return null;
   }
-  return null;
+  const { suggest } = await call(SuggestQuery, { prefix: state.place.slice(0, 100), kinds: ['COMMUNE'], first: 5 });
+  const found = suggest.find((s) => s.lat != null && s.lng != null);
+  return found ? { lat: found.lat!, lng: found.lng!, label: found.label } : null;
 }
