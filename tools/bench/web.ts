@@ -183,6 +183,15 @@ async function buildWebApp(): Promise<void> {
   execFileSync(process.execPath, [path.join(root, 'tools/start.mjs'), '--build-only'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: DIST_DIR } });
 }
 
+/** The servers this started, stopped on the way out, Ctrl-C included. */
+const servers = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of servers) child.kill('SIGTERM');
+    process.exit(130);
+  });
+}
+
 async function startWebApp(apiUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const port = 35_000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, [nextBin, 'start', 'apps/web', '--hostname', '127.0.0.1', '--port', String(port)], {
@@ -190,6 +199,7 @@ async function startWebApp(apiUrl: string): Promise<{ child: ChildProcess; url: 
     env: { ...process.env, API_URL: `${apiUrl}/graphql`, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST_DIR },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  servers.add(child);
   const url = `http://127.0.0.1:${port}`;
   // Next has no health route of its own: a file it serves without the proxy or the API.
   await waitUntilReady('web app', child, `${url}/robots.txt`, Date.now() + 120_000);
@@ -351,6 +361,8 @@ interface LighthouseRun {
   metrics: Record<string, number | null>;
   failing: { id: string; title: string; category: Category; score: number | null; displayValue?: string; items: string[] }[];
   warnings: string[];
+  /** Lighthouse's measure of the CPU it ran on (higher is faster), which its simulated throttling scales from. */
+  benchmarkIndex: number | null;
   ms: number;
 }
 
@@ -389,7 +401,7 @@ async function lighthouseRun(url: string): Promise<LighthouseRun> {
       }
     }
     const metrics = Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m]?.numericValue ?? null]));
-    return { scores, metrics, failing, warnings: lhr.runWarnings.map(String), ms: Date.now() - started };
+    return { scores, metrics, failing, warnings: lhr.runWarnings.map(String), benchmarkIndex: lhr.environment?.benchmarkIndex ?? null, ms: Date.now() - started };
   } finally {
     chrome.kill();
   }
@@ -494,6 +506,7 @@ async function main(): Promise<void> {
       },
       34_000,
     );
+    servers.add(api.child);
     web = await startWebApp(api.url);
     const apiUrl = api.url;
     const webUrl = web.url;
@@ -606,7 +619,7 @@ async function main(): Promise<void> {
       ...js.files.slice(0, 6).map((f, i): [string, string] => [`  biggest JS ${i + 1}`, `${kb(f.gzipBytes)} KB gzip (${kb(f.rawBytes)} KB) ${f.path}`]),
       ...Object.entries(lighthouse).flatMap(([name, p]): [string, string][] => [
         [`Lighthouse ${name}: perf / a11y / BP / SEO`, `${CATEGORIES.map((c) => p.median[c] ?? '–').join(' / ')} (runs: ${p.runs.map((r) => CATEGORIES.map((c) => r.scores[c] ?? '–').join('/')).join(', ')})`],
-        [`  FCP / LCP / TBT / CLS / SI (median)`, `${METRICS.map((m) => (p.medianMetrics[m] === null ? '–' : m === 'cumulative-layout-shift' ? String(p.medianMetrics[m]) : `${p.medianMetrics[m]} ms`)).join(' / ')}`],
+        [`  FCP / LCP / TBT / CLS / SI (median)`, `${METRICS.map((m) => (p.medianMetrics[m] === null ? '–' : m === 'cumulative-layout-shift' ? String(p.medianMetrics[m]) : `${p.medianMetrics[m]} ms`)).join(' / ')} (CPU benchmark index ${p.runs.map((r) => r.benchmarkIndex ?? '–').join(', ')})`],
         ...p.failing.map((f): [string, string] => [`  failing (${f.category})`, `${f.id}: ${f.title}${f.displayValue ? ` [${f.displayValue}]` : ''} (${f.runs}/${p.runs.length} runs)${f.category === 'performance' || !f.items.length ? '' : `: ${f.items.join('; ')}`}`]),
       ]),
       ['load average at start / end', `${loadAverageAtStart.join(' / ')}, ${results.machine.loadAverageAtEnd.join(' / ')}`],
