@@ -122,39 +122,63 @@ export class SuggestionIndex<K extends string, T> {
   private constructor(kinds: readonly K[], prepared: Prepared<K, T>[]) {
     this.kinds = kinds;
     const n = prepared.length;
-    this.items = prepared.map((p) => p.entry.item);
-    this.kindOf = Uint8Array.from(prepared, (p) => p.kind);
-    this.lengthOf = Uint16Array.from(prepared, (p) => Math.min(p.length, 0xffff));
-
-    const distinct = new Set<string>();
-    for (const p of prepared) for (const term of p.terms.terms) distinct.add(term);
-    // The default order compares UTF-16 code units, as `<` does in the lookups.
-    const vocabulary = [...distinct].sort();
-    const idOf = new Map<string, number>();
-    vocabulary.forEach((term, id) => idOf.set(term, id));
-    this.vocabulary = vocabulary;
-
-    // Each entry's term ids, sorted, then its lead term ids, in one pass over the labels.
+    this.items = new Array<T>(n);
+    this.kindOf = new Uint8Array(n);
+    this.lengthOf = new Uint16Array(n);
     this.entryStart = new Int32Array(n + 1);
     this.leadStart = new Int32Array(n + 1);
     for (let e = 0; e < n; e++) {
-      this.entryStart[e + 1] = this.entryStart[e] + prepared[e].terms.terms.length;
-      this.leadStart[e + 1] = this.leadStart[e] + prepared[e].terms.lead.length;
+      const p = prepared[e];
+      this.items[e] = p.entry.item;
+      this.kindOf[e] = p.kind;
+      this.lengthOf[e] = Math.min(p.length, 0xffff);
+      this.entryStart[e + 1] = this.entryStart[e] + p.terms.terms.length;
+      this.leadStart[e + 1] = this.leadStart[e] + p.terms.lead.length;
     }
-    this.entryTerms = new Int32Array(this.entryStart[n]);
-    this.leadTerms = new Int32Array(this.leadStart[n]);
-    const termStart = new Int32Array(vocabulary.length + 1);
+
+    // Terms numbered as first seen, then renumbered in sorted order: one map lookup per term.
+    const seenId = new Map<string, number>();
+    const seen: string[] = [];
+    const idOfSeen = (term: string): number => {
+      let id = seenId.get(term);
+      if (id === undefined) {
+        id = seen.length;
+        seenId.set(term, id);
+        seen.push(term);
+      }
+      return id;
+    };
+    const entryTerms = new Int32Array(this.entryStart[n]);
+    const leadTerms = new Int32Array(this.leadStart[n]);
     for (let e = 0; e < n; e++) {
       const { terms, lead } = prepared[e].terms;
-      const at = this.entryStart[e];
-      for (let i = 0; i < terms.length; i++) {
-        const id = idOf.get(terms[i])!;
-        this.entryTerms[at + i] = id;
-        termStart[id + 1]++;
-      }
-      this.entryTerms.subarray(at, at + terms.length).sort();
-      for (let i = 0; i < lead.length; i++) this.leadTerms[this.leadStart[e] + i] = idOf.get(lead[i])!;
+      for (let i = 0; i < terms.length; i++) entryTerms[this.entryStart[e] + i] = idOfSeen(terms[i]);
+      for (let i = 0; i < lead.length; i++) leadTerms[this.leadStart[e] + i] = idOfSeen(lead[i]);
     }
+    // The default order compares UTF-16 code units, as `<` does in the lookups.
+    const vocabulary = [...seen].sort();
+    const rank = new Int32Array(seen.length);
+    for (let id = 0; id < vocabulary.length; id++) rank[seenId.get(vocabulary[id])!] = id;
+    this.vocabulary = vocabulary;
+
+    const termStart = new Int32Array(vocabulary.length + 1);
+    for (let e = 0; e < n; e++) {
+      const at = this.entryStart[e];
+      // A label has a handful of terms: an insertion sort in place.
+      for (let k = at; k < this.entryStart[e + 1]; k++) {
+        const id = rank[entryTerms[k]];
+        termStart[id + 1]++;
+        let j = k;
+        while (j > at && entryTerms[j - 1] > id) {
+          entryTerms[j] = entryTerms[j - 1];
+          j--;
+        }
+        entryTerms[j] = id;
+      }
+    }
+    for (let k = 0; k < leadTerms.length; k++) leadTerms[k] = rank[leadTerms[k]];
+    this.entryTerms = entryTerms;
+    this.leadTerms = leadTerms;
     for (let t = 0; t < vocabulary.length; t++) termStart[t + 1] += termStart[t];
     this.termStart = termStart;
     this.postings = new Int32Array(this.entryTerms.length);

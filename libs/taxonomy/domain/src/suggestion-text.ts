@@ -126,21 +126,27 @@ export function labelTerms(
   folder?: WordFolder,
 ): LabelTerms {
   const words = folder ? folder.words(label) : suggestionWords(label);
-  const terms = new Set(words);
+  // Labels have a few words: a list searched in place costs less than a set per label.
+  const terms: string[] = [];
+  const add = (term: string) => {
+    if (!terms.includes(term)) terms.push(term);
+  };
   const lead: string[] = [];
-  words.forEach((word, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    add(word);
     const alias = aliases?.get(word);
-    if (alias) terms.add(alias);
+    if (alias) add(alias);
     const joined = i + 1 < words.length && isSingleLetter(word) ? word + words[i + 1] : null;
-    if (joined) terms.add(joined);
+    if (joined) add(joined);
     if (i === 0) {
       lead.push(word);
       if (alias) lead.push(alias);
       if (joined) lead.push(joined);
     }
-  });
-  for (const text of extra) for (const term of folder ? folder.words(text) : suggestionWords(text)) terms.add(term);
-  return { words, lead, terms: [...terms] };
+  }
+  for (const text of extra) for (const term of folder ? folder.words(text) : suggestionWords(text)) add(term);
+  return { words, lead, terms };
 }
 
 function isSingleLetter(word: string): boolean {

@@ -101,64 +101,65 @@ function eachDeletionHash(word: string, depth: number, emit: (hash: number) => v
 
 const BASE = 0x01000193;
 
-/** Hashes of `word` and of its deletions up to `depth` letters, without repeats. */
-export function deletionHashes(word: string, depth: number): number[] {
-  const hashes = new Set<number>();
-  eachDeletionHash(word, depth, (hash) => hashes.add(hash));
-  return [...hashes];
-}
-
-/** Term ids per key: a 31-bit hash above a 21-bit term id, exact in a float64 (52 bits). */
-const TERM_BITS = 2 ** 21;
-export const MAX_TYPO_TERMS = TERM_BITS;
-
 /**
- * The typo dictionary of a fixed vocabulary: one sorted array of keys, so a lookup is a few
- * binary searches and the whole dictionary is one allocation.
+ * The typo dictionary of a fixed vocabulary: (hash, term id) pairs grouped by the hash's top
+ * bits with a counting sort, so a build is two linear passes and a lookup reads one short bucket.
  */
 export class TypoKeys {
-  private constructor(private readonly keys: Float64Array) {}
+  private constructor(
+    private readonly shift: number,
+    private readonly bucketStart: Int32Array,
+    private readonly hashes: Uint32Array,
+    private readonly ids: Int32Array,
+  ) {}
 
   /** `terms[id]` for every id; terms that take no typos are left out. */
   static build(terms: readonly string[]): TypoKeys {
-    if (terms.length > MAX_TYPO_TERMS) throw new Error(`a typo dictionary holds at most ${MAX_TYPO_TERMS} terms`);
     let bound = 0;
     for (const term of terms) {
       if (!acceptsTypos(term)) continue;
       const n = term.length;
       bound += termDeletionDepth(n) === 2 ? 1 + n + (n * (n - 1)) / 2 : 1 + n;
     }
-    // Written without removing repeats, which sorting puts side by side.
-    const raw = new Float64Array(bound);
-    let at = 0;
+    // Repeats ("ll" minus either l) are kept: a lookup collects ids in a set anyway.
+    const allHashes = new Uint32Array(bound);
+    const allIds = new Int32Array(bound);
+    let count = 0;
     terms.forEach((term, id) => {
-      if (acceptsTypos(term)) eachDeletionHash(term, termDeletionDepth(term.length), (hash) => (raw[at++] = hash * TERM_BITS + id));
+      if (!acceptsTypos(term)) return;
+      eachDeletionHash(term, termDeletionDepth(term.length), (hash) => {
+        allHashes[count] = hash;
+        allIds[count++] = id;
+      });
     });
-    raw.sort();
-    let kept = 0;
-    for (let i = 0; i < raw.length; i++) if (i === 0 || raw[i] !== raw[i - 1]) raw[kept++] = raw[i];
-    return new TypoKeys(raw.slice(0, kept));
+    // About two keys a bucket: hashes are 31 bits, the bucket is their top `31 - shift`.
+    let bucketBits = 10;
+    while (bucketBits < 24 && 2 ** (bucketBits + 1) <= count) bucketBits++;
+    const shift = 31 - bucketBits;
+    const bucketStart = new Int32Array(2 ** bucketBits + 1);
+    for (let i = 0; i < count; i++) bucketStart[(allHashes[i] >>> shift) + 1]++;
+    for (let b = 0; b < bucketStart.length - 1; b++) bucketStart[b + 1] += bucketStart[b];
+    const fill = bucketStart.slice(0, bucketStart.length - 1);
+    const hashes = new Uint32Array(count);
+    const ids = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = fill[allHashes[i] >>> shift]++;
+      hashes[at] = allHashes[i];
+      ids[at] = allIds[i];
+    }
+    return new TypoKeys(shift, bucketStart, hashes, ids);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.hashes.length;
   }
 
   /** Ids of the terms sharing a deletion (up to `depth` letters) with `word`: to be checked. */
   candidates(word: string, depth: number, out: Set<number> = new Set()): Set<number> {
-    const keys = this.keys;
-    for (const hash of deletionHashes(word, depth)) {
-      const base = hash * TERM_BITS;
-      let lo = 0;
-      let hi = keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keys[mid] < base) lo = mid + 1;
-        else hi = mid;
-      }
-      const end = base + TERM_BITS;
-      for (let i = lo; i < keys.length && keys[i] < end; i++) out.add(keys[i] - base);
-    }
+    eachDeletionHash(word, depth, (hash) => {
+      const bucket = hash >>> this.shift;
+      for (let i = this.bucketStart[bucket]; i < this.bucketStart[bucket + 1]; i++) if (this.hashes[i] === hash) out.add(this.ids[i]);
+    });
     return out;
   }
 }
