@@ -74,11 +74,12 @@ browserSuite(`accessibility of the web pages (${engine})`, () => {
     await context.close();
   }, 240_000);
 
-  it('has none signed in either, the application form and its errors included', async () => {
+  it('has none signed in either, on the candidate’s space and the application form with its errors', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await logInThroughPage(context, web.url, candidate.email, PASSWORD);
     await page.close();
-    expect(await check(context, [...publicPages().slice(0, 5), `/offres/${offer}/postuler`])).toEqual([]);
+    const space = ['/espace', '/espace/profil', '/espace/offres', '/espace/candidatures', '/espace/invitations', '/espace/notifications', '/espace/alertes', '/espace/donnees'];
+    expect(await check(context, [...publicPages().slice(0, 5), `/offres/${offer}/postuler`, ...space])).toEqual([]);
     const form = await context.newPage();
     await form.goto(`${web.url}/offres/${offer}/postuler`);
     await form.getByRole('button', { name: 'Envoyer ma candidature' }).click();

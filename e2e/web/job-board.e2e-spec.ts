@@ -89,6 +89,13 @@ browserSuite(`job board in the browser (${engine})`, () => {
     expect(text).not.toContain('Boulanger en alternance');
   });
 
+  it('offers the nearest job title when the words find nothing', async () => {
+    const html = await (await fetch(`${web.url}/offres?q=boulangre+traiteur`)).text();
+    expect(visibleText(html)).toContain('Aucune offre ne correspond à cette recherche.');
+    expect(html).toMatch(/Vouliez-vous dire :(<!-- -->)?\s*<a [^>]*href="\/offres\?q=Boulanger-traiteur"/);
+    expect(visibleText(await (await fetch(`${web.url}/offres?q=zzzzqqqq`)).text())).not.toContain('Vouliez-vous dire');
+  });
+
   it('ignores unknown and malformed query parameters', async () => {
     const res = await fetch(`${web.url}/offres?foo=bar&contrat=XYZ&rayon=abc&tri=SIDEWAYS&apres=%%%&page=-4&lat=999`);
     expect(res.status).toBe(200);

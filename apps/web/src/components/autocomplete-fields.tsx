@@ -14,6 +14,7 @@ export function WhatField({ locale, t, defaultValue }: { locale: Locale; t: Mess
       name="q"
       type="search"
       label={t.what}
+      listLabel={t.whatSuggestions}
       hint={t.whatHint}
       defaultValue={defaultValue}
       source="what"
@@ -32,6 +33,7 @@ export function PlaceField({ locale, t, defaultValue }: { locale: Locale; t: Mes
       id="search-where"
       name="lieu"
       label={t.where}
+      listLabel={t.whereSuggestions}
       hint={t.whereHint}
       defaultValue={defaultValue}
       source="where"

@@ -14,6 +14,8 @@ interface ComboboxProps {
   id: string;
   name: string;
   label: string;
+  /** Names the list of suggestions (differs from the field's label). */
+  listLabel: string;
   hint: string;
   defaultValue: string;
   /** Which suggestions: `what` (job titles, occupations) or `where` (communes). */
@@ -120,7 +122,7 @@ export function Combobox(props: ComboboxProps) {
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={listId} role="listbox" aria-label={props.label} className={styles.list} hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={props.listLabel} className={styles.list} hidden={!open}>
         {options.map((option, i) => (
           <li
             key={`${option.value}-${i}`}

@@ -19,6 +19,7 @@ import {
   withChange,
   type SearchState,
 } from '../../../lib/offer-search';
+import { SuggestQuery } from '../../../lib/operations/catalogue';
 import { SearchOffersQuery } from '../../../lib/operations/offers';
 import { routeLocale, type SearchParams } from '../../../lib/page';
 import { resolvePlace, type Place } from '../../../lib/places';
@@ -63,12 +64,21 @@ function suggestions(locale: Locale, t: Messages, state: SearchState, place: Pla
   return out;
 }
 
+/** The nearest known job title or occupation to words that found nothing ("did you mean"). */
+async function correctedQuery(q: string): Promise<string | null> {
+  const { suggest } = await call(SuggestQuery, { prefix: q.slice(0, 100), kinds: ['JOB_TITLE', 'OCCUPATION'], first: 1 });
+  const best = suggest[0]?.label.split(' / ')[0]?.trim();
+  const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return best && fold(best) !== fold(q) ? best : null;
+}
+
 export default async function SearchPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
   const { locale, t } = await routeLocale(params);
   const state = parseSearch(await searchParams);
   const [place, viewer] = await Promise.all([resolvePlace(state), currentViewer().catch(() => null)]);
   const unknownPlace = Boolean(state.place) && !place;
   const { searchOffers: result } = await call(SearchOffersQuery, { input: searchInput(state, place) }, { token: viewer?.token });
+  const correction = result.totalCount === 0 && state.q ? await correctedQuery(state.q) : null;
   const contracts = facetCounts(result.facets, 'contractType');
   const remote = facetCounts(result.facets, 'remotePolicy');
   const count = formatNumber(locale, result.totalCount);
@@ -119,6 +129,14 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           ) : (
             <div className={styles.empty}>
               <p>{t.search.noResults}</p>
+              {correction ? (
+                <p>
+                  {t.search.didYouMean}{' '}
+                  <Link href={href(locale, withChange(state, { q: correction }))} lang="fr">
+                    {correction}
+                  </Link>
+                </p>
+              ) : null}
               {suggestions(locale, t, state, place).length ? (
                 <>
                   <p>{t.search.tryThis}</p>
