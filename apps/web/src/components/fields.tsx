@@ -1,100 +1,81 @@
 import type { ReactNode } from 'react';
 import styles from './fields.module.css';
 
-interface TextFieldProps {
+interface FieldBase {
   name: string;
   label: string;
   hint?: string;
   error?: string;
   defaultValue?: string;
+  maxLength?: number;
+  required?: boolean;
+}
+
+interface TextFieldProps extends FieldBase {
   type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
   autoComplete?: string;
-  required?: boolean;
   inputMode?: 'numeric' | 'text' | 'email';
-  maxLength?: number;
   min?: number;
   max?: number;
 }
 
-/** A labelled input whose hint and error are tied to it, so screen readers read them with it. */
-export function TextField(props: TextFieldProps) {
-  const id = `field-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+interface TextAreaProps extends FieldBase {
+  rows?: number;
+}
+
+/**
+ * A field's label, hint and error around its control; the control gets the attributes that tie
+ * the hint and error to it, so screen readers read them with it.
+ */
+function FieldFrame({ field, children }: { field: FieldBase; children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode }) {
+  const id = `field-${field.name}`;
+  const described = [field.hint ? `${id}-hint` : null, field.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={props.error ? `${styles.field} ${styles.invalid}` : styles.field}>
+    <div className={field.error ? `${styles.field} ${styles.invalid}` : styles.field}>
       <label htmlFor={id} className={styles.label}>
-        {props.label}
+        {field.label}
       </label>
-      {props.hint ? (
+      {field.hint ? (
         <p id={`${id}-hint`} className={styles.hint}>
-          {props.hint}
+          {field.hint}
         </p>
       ) : null}
-      {props.error ? (
+      {field.error ? (
         <p id={`${id}-error`} className={styles.error}>
-          {props.error}
+          {field.error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        defaultValue={props.defaultValue}
-        autoComplete={props.autoComplete}
-        required={props.required}
-        inputMode={props.inputMode}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        className={styles.input}
-      />
+      {children({ id, 'aria-invalid': field.error ? true : undefined, 'aria-describedby': described, className: styles.input })}
     </div>
   );
 }
 
-interface TextAreaProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  defaultValue?: string;
-  maxLength?: number;
-  rows?: number;
-  required?: boolean;
+export function TextField(props: TextFieldProps) {
+  return (
+    <FieldFrame field={props}>
+      {(control) => (
+        <input
+          {...control}
+          name={props.name}
+          type={props.type ?? 'text'}
+          defaultValue={props.defaultValue}
+          autoComplete={props.autoComplete}
+          required={props.required}
+          inputMode={props.inputMode}
+          maxLength={props.maxLength}
+          min={props.min}
+          max={props.max}
+        />
+      )}
+    </FieldFrame>
+  );
 }
 
 export function TextArea(props: TextAreaProps) {
-  const id = `field-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={props.error ? `${styles.field} ${styles.invalid}` : styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p id={`${id}-hint`} className={styles.hint}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${id}-error`} className={styles.error}>
-          {props.error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        maxLength={props.maxLength}
-        rows={props.rows ?? 5}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        className={styles.input}
-      />
-    </div>
+    <FieldFrame field={props}>
+      {(control) => <textarea {...control} name={props.name} defaultValue={props.defaultValue} maxLength={props.maxLength} rows={props.rows ?? 5} required={props.required} />}
+    </FieldFrame>
   );
 }
 

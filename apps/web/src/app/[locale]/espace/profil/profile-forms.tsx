@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { saveProfileSection } from '../../../actions/profile';
 import { Choice, Fieldset, TextField } from '../../../../components/fields';
 import fieldStyles from '../../../../components/fields.module.css';
-import { FormSummary } from '../../../../components/space/form-summary';
+import { ErrorSummary } from '../../../../components/error-summary';
 import { SelectField } from '../../../../components/space/select-field';
 import type { Locale } from '../../../../i18n/locales';
 import { EMPTY_FORM, type FormState } from '../../../../lib/forms';
@@ -92,7 +92,7 @@ export function EssentialsForm({ locale, labels, initial }: FormProps) {
   const { state, action, pending, values } = useSection(initial);
   return (
     <form action={action} noValidate className={fieldStyles.form}>
-      <FormSummary id="summary-essentials" title={labels.errorSummary} errors={state.errors} message={state.message} />
+      <ErrorSummary headingLevel={3} id="summary-essentials" title={labels.errorSummary} errors={state.errors} message={state.message} />
       <Hidden locale={locale} section="essentials" />
       <TextField name="headline" label={labels.headline} hint={labels.headlineHint} defaultValue={values.headline} error={state.errors.headline} maxLength={200} />
       <TextField name="availableFrom" type="date" label={labels.availableFrom} hint={labels.availableFromHint} defaultValue={values.availableFrom} error={state.errors.availableFrom} />
@@ -107,7 +107,7 @@ export function MobilityForm({ locale, labels, initial, communes }: FormProps & 
   const fieldIds = { remotePreference: 'fieldset-remotePreference' };
   return (
     <form action={action} noValidate className={fieldStyles.form}>
-      <FormSummary id="summary-mobility" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={fieldIds} />
+      <ErrorSummary headingLevel={3} id="summary-mobility" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={fieldIds} />
       <Hidden locale={locale} section="mobility" />
       <TextField name="postcode" label={labels.postcode} hint={labels.postcodeHint} defaultValue={values.postcode} error={state.errors.postcode} inputMode="numeric" autoComplete="postal-code" maxLength={5} />
       {communes.length > 1 ? (
@@ -130,7 +130,7 @@ export function VisibilityForm({ locale, labels, initial }: FormProps) {
   const { state, action, pending, values } = useSection(initial);
   return (
     <form action={action} noValidate className={fieldStyles.form}>
-      <FormSummary id="summary-visibility" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={{ visibility: 'fieldset-visibility' }} />
+      <ErrorSummary headingLevel={3} id="summary-visibility" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={{ visibility: 'fieldset-visibility' }} />
       <Hidden locale={locale} section="visibility" />
       <Fieldset legend={labels.visibilityLead} name="visibility" error={state.errors.visibility}>
         {labels.visibilityOptions.map((o) => (
@@ -152,7 +152,7 @@ export function ProtectedForm({ locale, labels, initial }: FormProps) {
   };
   return (
     <form action={action} noValidate className={fieldStyles.form}>
-      <FormSummary id="summary-protected" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={fieldIds} />
+      <ErrorSummary headingLevel={3} id="summary-protected" title={labels.errorSummary} errors={state.errors} message={state.message} fieldIds={fieldIds} />
       <Hidden locale={locale} section="protected" />
       {/* The consent as saved, to tell a withdrawal (erase) from answers given without consent (an error). */}
       <input type="hidden" name="hadConsent" value={initial.sensitiveDataConsent ?? ''} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
 import { Badges, OfferCard, salaryText } from '../../../../components/offer-card';
 import { formatDate } from '../../../../i18n/format';
 import { localePath, type Locale } from '../../../../i18n/locales';
@@ -21,13 +22,14 @@ import styles from './offer.module.css';
 type Offer = NonNullable<ResultOf<typeof OfferPageQuery>['offer']>;
 type PageParams = Promise<{ locale: string; slug: string }>;
 
-async function load(slug: string, token: string | undefined): Promise<Offer> {
+/** Once per request: the page and its metadata both need the offer. */
+const load = cache(async (slug: string, token: string | undefined): Promise<Offer> => {
   const id = offerIdFromSegment(slug);
   if (!id) notFound();
   const { offer } = await call(OfferPageQuery, { id }, { token });
   if (!offer || offer.status === 'DRAFT') notFound();
   return offer;
-}
+});
 
 export async function generateMetadata({ params }: { params: PageParams }): Promise<Metadata> {
   const { locale, slug } = await params;
