@@ -68,8 +68,10 @@ browserSuite(`job board in the browser (${engine})`, () => {
     await Promise.all([page.waitForURL(/contrat=POEC/), page.getByRole('button', { name: 'Appliquer les filtres' }).click()]);
     expect(await page.locator('article').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'sans le filtre « POE collective »' }).getAttribute('href')).toBe('/offres?q=boulangre');
+    // The App Router restores the earlier page from history: wait for it rather than for a load.
     await page.goBack();
-    expect(page.url()).toBe(before);
+    await page.waitForURL((u) => u.href === before, { timeout: 10_000 });
+    await page.locator('article').filter({ hasText: 'Boulanger en alternance' }).waitFor();
     await Promise.all([page.waitForURL(/\/offres\/[0-9a-f-]+-boulanger-en-alternance$/), page.getByRole('link', { name: 'Boulanger en alternance' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('Boulanger en alternance');
     expect(await page.textContent('main')).toContain('Avez-vous déjà travaillé en boulangerie ?');
