@@ -124,6 +124,20 @@ function Keep({ locale, list, searches }: { locale: Locale; list: List; searches
   );
 }
 
+/** An occupation's or training path's "remove" button, naming what it removes for screen readers. */
+function RemoveForm({ locale, list, searches, value, label, text }: { locale: Locale; list: List; searches: Record<string, string>; value: string; label: string; text: string }) {
+  return (
+    <form action={removeFromProfile}>
+      <Keep locale={locale} list={list} searches={searches} />
+      <input type="hidden" name="value" value={value} />
+      <button type="submit" className={spaceStyles.button}>
+        {text}
+        <span className="visually-hidden"> {label}</span>
+      </button>
+    </form>
+  );
+}
+
 function SearchForm({ locale, name, label, hint, value, anchor, submit }: { locale: Locale; name: string; label: string; hint: string; value: string; anchor: string; submit: string }) {
   const id = `search-${name}`;
   return (
@@ -336,14 +350,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
                   <span lang="fr">{o.label}</span> <span className={styles.detail}>({o.code})</span>
                 </span>
                 <RowError fb={fb} list="occupations" element={o.code} />
-                <form action={removeFromProfile}>
-                  <Keep locale={locale} list="occupations" searches={searches} />
-                  <input type="hidden" name="value" value={o.code} />
-                  <button type="submit" className={spaceStyles.button}>
-                    {p.remove}
-                    <span className="visually-hidden"> {s.common.quoted(o.label)}</span>
-                  </button>
-                </form>
+                <RemoveForm locale={locale} list="occupations" searches={searches} value={o.code} label={s.common.quoted(o.label)} text={p.remove} />
               </li>
             ))}
           </ul>
@@ -378,14 +385,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
                   <span className={styles.detail}>({p.programFacts(g.level ? p.level(g.level) : '', g.rncpCode ?? '')})</span>
                 </span>
                 <RowError fb={fb} list="programs" element={g.id} />
-                <form action={removeFromProfile}>
-                  <Keep locale={locale} list="programs" searches={searches} />
-                  <input type="hidden" name="value" value={g.id} />
-                  <button type="submit" className={spaceStyles.button}>
-                    {p.remove}
-                    <span className="visually-hidden"> {s.common.quoted(g.title)}</span>
-                  </button>
-                </form>
+                <RemoveForm locale={locale} list="programs" searches={searches} value={g.id} label={s.common.quoted(g.title)} text={p.remove} />
               </li>
             ))}
           </ul>
