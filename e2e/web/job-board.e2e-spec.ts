@@ -61,7 +61,10 @@ browserSuite(`job board in the browser (${engine})`, () => {
     await Promise.all([page.waitForURL(/\/offres\?/), page.getByRole('button', { name: 'Rechercher' }).click()]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('boulangre');
     const first = page.locator('article').filter({ hasText: 'Boulanger en alternance' });
-    await first.waitFor();
+    // On failure, say what the page showed instead.
+    await first.waitFor().catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page (${page.url()}) showed: ${(await page.textContent('body'))?.replace(/\s+/g, ' ').slice(0, 600)}`);
+    });
     expect(await first.locator('mark').first().textContent()).toBe('Boulanger');
     const before = page.url();
     await page.getByLabel(/^POE collective/).check();
@@ -79,6 +82,21 @@ browserSuite(`job board in the browser (${engine})`, () => {
     expect(decodeURIComponent(page.url())).toContain(`/offres/${baker}-boulanger-en-alternance/postuler`);
     await page.close();
   }, 60_000);
+
+  it('answers 503 with a readable page and Retry-After when the API cannot be reached', async () => {
+    // An address where nothing listens: connections are refused at once.
+    const orphan = await startWebApp('http://127.0.0.1:9');
+    try {
+      for (const path of ['/', '/en/offres?q=boulanger']) {
+        const res = await fetch(`${orphan.url}${path}`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('10');
+        expect(visibleText(await res.text())).toMatch(/indisponible|unavailable/i);
+      }
+    } finally {
+      await orphan.close();
+    }
+  });
 
   it('keeps the search in the URL: a shared link renders the same results on the server, in English too', async () => {
     const res = await fetch(`${web.url}/en/offres?q=patissier&contrat=POEI`);

@@ -15,7 +15,9 @@ const OFFER_PAGE = /^\/(?:en\/)?offres\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 /**
  * Whether the API answers, asked at most once a second and shared by the requests of that
- * second: when it does not, pages answer 503 at once instead of each failing on its own.
+ * second: when it does not, pages answer 503 at once instead of each failing on its own. A
+ * refused connection or an error status means down; a slow answer (a busy API) changes nothing
+ * (the page's own calls have their time limit, and answer 503 if they pass it).
  */
 let health: { ok: boolean; at: number; pending: Promise<boolean> | null } = { ok: true, at: 0, pending: null };
 function apiAnswers(): Promise<boolean> {
@@ -24,7 +26,7 @@ function apiAnswers(): Promise<boolean> {
   if (!health.pending) {
     health.pending = fetch(`${apiOrigin}/health/live`, { signal: AbortSignal.timeout(1500), cache: 'no-store' })
       .then((r) => r.ok)
-      .catch(() => false)
+      .catch((error: unknown) => (error instanceof Error && error.name === 'TimeoutError' ? health.ok : false))
       .then((ok) => {
         health = { ok, at: Date.now(), pending: null };
         return ok;

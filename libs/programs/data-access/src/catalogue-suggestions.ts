@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { CatalogueSuggestion, CatalogueSuggestionIndex, SuggestionKind, buildCatalogueSuggestionIndex } from '@alternance/programs/domain';
+import { CatalogueSuggestion, CatalogueSuggestionIndex, SuggestionKind, buildCatalogueSuggestionIndexInSlices } from '@alternance/programs/domain';
 import { TaxonomySuggestionRows, readTaxonomySuggestionRows } from '@alternance/taxonomy/data-access';
 import { parseSuggestionQuery } from '@alternance/taxonomy/domain';
 import { ProgramCatalogue, ProgramCatalogueModule } from './program-catalogue';
@@ -18,7 +18,8 @@ export interface SuggestOptions {
  * import (`loadCatalogue`, `npm run import`) writes the taxonomy, then the programs, whose import
  * changes the catalogue's version; an import in this process shows at once, one in another
  * process after the catalogue's refresh interval. Requests arriving during a build wait for it
- * and share it; a failed build is retried by the next request.
+ * and share it; a failed build is retried by the next request. The build runs in slices, so
+ * the process answers other requests (and its health checks) while it lasts.
  */
 export class CatalogueSuggestions {
   private built?: { programs: ProgramSnapshot; index: Promise<CatalogueSuggestionIndex> };
@@ -36,7 +37,7 @@ export class CatalogueSuggestions {
   async current(): Promise<CatalogueSuggestionIndex> {
     const programs = await this.catalogue.snapshot();
     if (this.built?.programs !== programs) {
-      const index = this.readTaxonomy().then((taxonomy) => buildCatalogueSuggestionIndex({ ...taxonomy, programs: programs.programs }));
+      const index = this.readTaxonomy().then((taxonomy) => buildCatalogueSuggestionIndexInSlices({ ...taxonomy, programs: programs.programs }));
       const built = { programs, index };
       this.built = built;
       built.index.catch(() => {

@@ -244,4 +244,21 @@ describe('SuggestionIndex against the specified ranking computed the slow way', 
     // the queries must have found things, or the comparison proves nothing
     expect(compared).toBeGreaterThan(1500);
   });
+
+  it('builds the same index in slices, pausing between them', async () => {
+    const entries: SuggestionEntry<Kind, Item>[] = [];
+    for (let i = 0; i < 20_000; i++) entries.push(i % 2 ? job(`Agent ${i} de maintenance`) : place(`Saint-Lieu ${i}`, String(10000 + i)));
+    let pauses = 0;
+    const sliced = await SuggestionIndex.buildInSlices(entries, { kinds: KINDS, aliases: ALIASES }, async () => {
+      pauses++;
+    });
+    const whole = index(entries);
+    // several pauses while preparing the entries, then between the layout's steps
+    expect(pauses).toBeGreaterThan(4);
+    expect(sliced.stats).toEqual(whole.stats);
+    expect(whole.suggest(parseSuggestionQuery('agent 1234'), { first: 10 }).length).toBeGreaterThan(0);
+    for (const text of ['agent 1234', 'st lieu 77', 'maintenanse', '1001']) {
+      expect(sliced.suggest(parseSuggestionQuery(text), { first: 10 })).toEqual(whole.suggest(parseSuggestionQuery(text), { first: 10 }));
+    }
+  });
 });

@@ -81,6 +81,96 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Entries prepared between two pauses of a build in slices. */
+const SLICE_ENTRIES = 8192;
+
+/** The structures of an index, computed from its prepared entries. */
+interface Layout<T> {
+  items: T[];
+  kindOf: Uint8Array;
+  lengthOf: Uint16Array;
+  entryStart: Int32Array;
+  leadStart: Int32Array;
+  vocabulary: string[];
+  entryTerms: Int32Array;
+  leadTerms: Int32Array;
+  termStart: Int32Array;
+  postings: Int32Array;
+  typoKeys: TypoKeys;
+  trie: { firstChild: Int32Array; nextSibling: Int32Array; letter: Uint16Array; lo: Int32Array; hi: Int32Array };
+}
+
+/** Lays the prepared entries (in their final order) out in typed arrays, pausing between steps. */
+function* layOut<K extends string, T>(prepared: Prepared<K, T>[]): Generator<void, Layout<T>> {
+  const n = prepared.length;
+  const items = new Array<T>(n);
+  const kindOf = new Uint8Array(n);
+  const lengthOf = new Uint16Array(n);
+  const entryStart = new Int32Array(n + 1);
+  const leadStart = new Int32Array(n + 1);
+  for (let e = 0; e < n; e++) {
+    const p = prepared[e];
+    items[e] = p.entry.item;
+    kindOf[e] = p.kind;
+    lengthOf[e] = Math.min(p.length, 0xffff);
+    entryStart[e + 1] = entryStart[e] + p.terms.terms.length;
+    leadStart[e + 1] = leadStart[e] + p.terms.lead.length;
+  }
+
+  // Terms numbered as first seen, then renumbered in sorted order: one map lookup per term.
+  const seenId = new Map<string, number>();
+  const seen: string[] = [];
+  const idOfSeen = (term: string): number => {
+    let id = seenId.get(term);
+    if (id === undefined) {
+      id = seen.length;
+      seenId.set(term, id);
+      seen.push(term);
+    }
+    return id;
+  };
+  const entryTerms = new Int32Array(entryStart[n]);
+  const leadTerms = new Int32Array(leadStart[n]);
+  for (let e = 0; e < n; e++) {
+    const { terms, lead } = prepared[e].terms;
+    for (let i = 0; i < terms.length; i++) entryTerms[entryStart[e] + i] = idOfSeen(terms[i]);
+    for (let i = 0; i < lead.length; i++) leadTerms[leadStart[e] + i] = idOfSeen(lead[i]);
+    if ((e + 1) % SLICE_ENTRIES === 0) yield;
+  }
+  // The default order compares UTF-16 code units, as `<` does in the lookups.
+  const vocabulary = [...seen].sort();
+  const rank = new Int32Array(seen.length);
+  for (let id = 0; id < vocabulary.length; id++) rank[seenId.get(vocabulary[id])!] = id;
+  yield;
+
+  const termStart = new Int32Array(vocabulary.length + 1);
+  for (let e = 0; e < n; e++) {
+    const at = entryStart[e];
+    // A label has a handful of terms: an insertion sort in place.
+    for (let k = at; k < entryStart[e + 1]; k++) {
+      const id = rank[entryTerms[k]];
+      termStart[id + 1]++;
+      let j = k;
+      while (j > at && entryTerms[j - 1] > id) {
+        entryTerms[j] = entryTerms[j - 1];
+        j--;
+      }
+      entryTerms[j] = id;
+    }
+  }
+  for (let k = 0; k < leadTerms.length; k++) leadTerms[k] = rank[leadTerms[k]];
+  for (let t = 0; t < vocabulary.length; t++) termStart[t + 1] += termStart[t];
+  const postings = new Int32Array(entryTerms.length);
+  const fill = termStart.slice(0, vocabulary.length);
+  // Entries are visited in id order, so every inverted list comes out sorted.
+  for (let e = 0; e < n; e++) for (let i = entryStart[e]; i < entryStart[e + 1]; i++) postings[fill[entryTerms[i]]++] = e;
+  yield;
+  const typoKeys = TypoKeys.build(vocabulary);
+  yield;
+  const trie = buildTrie(vocabulary);
+  return { items, kindOf, lengthOf, entryStart, leadStart, vocabulary, entryTerms, leadTerms, termStart, postings, typoKeys, trie };
+}
+
 /**
  * An autocomplete index over fixed lists of labels, built once and read by every request: a
  * sorted vocabulary of folded words (a prefix is a range of it, and a trie over it), inverted
@@ -119,74 +209,21 @@ export class SuggestionIndex<K extends string, T> {
   private epoch = 0;
   private wordEpoch = 0;
 
-  private constructor(kinds: readonly K[], prepared: Prepared<K, T>[]) {
+  private constructor(kinds: readonly K[], layout: Layout<T>) {
     this.kinds = kinds;
-    const n = prepared.length;
-    this.items = new Array<T>(n);
-    this.kindOf = new Uint8Array(n);
-    this.lengthOf = new Uint16Array(n);
-    this.entryStart = new Int32Array(n + 1);
-    this.leadStart = new Int32Array(n + 1);
-    for (let e = 0; e < n; e++) {
-      const p = prepared[e];
-      this.items[e] = p.entry.item;
-      this.kindOf[e] = p.kind;
-      this.lengthOf[e] = Math.min(p.length, 0xffff);
-      this.entryStart[e + 1] = this.entryStart[e] + p.terms.terms.length;
-      this.leadStart[e + 1] = this.leadStart[e] + p.terms.lead.length;
-    }
-
-    // Terms numbered as first seen, then renumbered in sorted order: one map lookup per term.
-    const seenId = new Map<string, number>();
-    const seen: string[] = [];
-    const idOfSeen = (term: string): number => {
-      let id = seenId.get(term);
-      if (id === undefined) {
-        id = seen.length;
-        seenId.set(term, id);
-        seen.push(term);
-      }
-      return id;
-    };
-    const entryTerms = new Int32Array(this.entryStart[n]);
-    const leadTerms = new Int32Array(this.leadStart[n]);
-    for (let e = 0; e < n; e++) {
-      const { terms, lead } = prepared[e].terms;
-      for (let i = 0; i < terms.length; i++) entryTerms[this.entryStart[e] + i] = idOfSeen(terms[i]);
-      for (let i = 0; i < lead.length; i++) leadTerms[this.leadStart[e] + i] = idOfSeen(lead[i]);
-    }
-    // The default order compares UTF-16 code units, as `<` does in the lookups.
-    const vocabulary = [...seen].sort();
-    const rank = new Int32Array(seen.length);
-    for (let id = 0; id < vocabulary.length; id++) rank[seenId.get(vocabulary[id])!] = id;
-    this.vocabulary = vocabulary;
-
-    const termStart = new Int32Array(vocabulary.length + 1);
-    for (let e = 0; e < n; e++) {
-      const at = this.entryStart[e];
-      // A label has a handful of terms: an insertion sort in place.
-      for (let k = at; k < this.entryStart[e + 1]; k++) {
-        const id = rank[entryTerms[k]];
-        termStart[id + 1]++;
-        let j = k;
-        while (j > at && entryTerms[j - 1] > id) {
-          entryTerms[j] = entryTerms[j - 1];
-          j--;
-        }
-        entryTerms[j] = id;
-      }
-    }
-    for (let k = 0; k < leadTerms.length; k++) leadTerms[k] = rank[leadTerms[k]];
-    this.entryTerms = entryTerms;
-    this.leadTerms = leadTerms;
-    for (let t = 0; t < vocabulary.length; t++) termStart[t + 1] += termStart[t];
-    this.termStart = termStart;
-    this.postings = new Int32Array(this.entryTerms.length);
-    const fill = termStart.slice(0, vocabulary.length);
-    // Entries are visited in id order, so every inverted list comes out sorted.
-    for (let e = 0; e < n; e++) for (let i = this.entryStart[e]; i < this.entryStart[e + 1]; i++) this.postings[fill[this.entryTerms[i]]++] = e;
-    this.typoKeys = TypoKeys.build(vocabulary);
-    this.trie = buildTrie(vocabulary);
+    this.items = layout.items;
+    this.kindOf = layout.kindOf;
+    this.lengthOf = layout.lengthOf;
+    this.entryStart = layout.entryStart;
+    this.leadStart = layout.leadStart;
+    this.vocabulary = layout.vocabulary;
+    this.entryTerms = layout.entryTerms;
+    this.leadTerms = layout.leadTerms;
+    this.termStart = layout.termStart;
+    this.postings = layout.postings;
+    this.typoKeys = layout.typoKeys;
+    this.trie = layout.trie;
+    const n = layout.items.length;
     this.meanTermsPerEntry = n ? this.entryTerms.length / n : 0;
     this.stamp = new Int32Array(n);
     this.wordStamp = new Int32Array(n);
@@ -196,6 +233,33 @@ export class SuggestionIndex<K extends string, T> {
   }
 
   static build<K extends string, T>(entries: Iterable<SuggestionEntry<K, T>>, options: SuggestionIndexOptions<K>): SuggestionIndex<K, T> {
+    const steps = SuggestionIndex.steps(entries, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same build in slices of a few tens of milliseconds, giving way to other work between
+   * them (`pause`, by default the next turn of the event loop): a server building its index on
+   * its first request keeps answering the others meanwhile.
+   */
+  static async buildInSlices<K extends string, T>(
+    entries: Iterable<SuggestionEntry<K, T>>,
+    options: SuggestionIndexOptions<K>,
+    pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  ): Promise<SuggestionIndex<K, T>> {
+    const steps = SuggestionIndex.steps(entries, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  /** The build as a sequence of steps: each `yield` is a point where it may pause. */
+  private static *steps<K extends string, T>(entries: Iterable<SuggestionEntry<K, T>>, options: SuggestionIndexOptions<K>): Generator<void, SuggestionIndex<K, T>> {
     if (options.kinds.length > 255) throw new Error('a suggestion index holds at most 255 kinds');
     const kindIndex = new Map(options.kinds.map((kind, i) => [kind, i]));
     const prepared: Prepared<K, T>[] = [];
@@ -208,12 +272,14 @@ export class SuggestionIndex<K extends string, T> {
       if (!terms.terms.length) continue;
       const folded = terms.words.join(' ');
       prepared.push({ entry, kind, terms, folded, length: folded.length, weight: entry.weight ?? 0 });
+      if (prepared.length % SLICE_ENTRIES === 0) yield;
     }
     if (prepared.length >= ENTRY_BITS) throw new Error(`a suggestion index holds fewer than ${ENTRY_BITS} entries`);
     prepared.sort(
       (a, b) => a.kind - b.kind || a.length - b.length || b.weight - a.weight || compareText(a.folded, b.folded) || compareText(a.entry.key, b.entry.key),
     );
-    return new SuggestionIndex(options.kinds, prepared);
+    yield;
+    return new SuggestionIndex(options.kinds, yield* layOut(prepared));
   }
 
   get size(): number {
