@@ -5,7 +5,9 @@ import { TestApp, engine, startTestApp } from '../support/test-app';
 
 const PUBLIC_FIELDS = `id displayName email headline desiredRomeCodes mobilityRadiusKm remotePreference availableFrom educationLevel visibility
   skills { skill { code label } level } location { city postcode lat lng } programs { id }`;
-const PRIVATE_FIELDS = ['birthDate', 'jobSeeker', 'disabilityRecognised', 'gender', 'sensitiveDataConsent'];
+const PRIORITY_FIELDS = ['highestQualification', 'livesInQpv', 'internationalProtection', 'situationBefore'];
+const PRIVATE_FIELDS = ['birthDate', 'jobSeeker', 'disabilityRecognised', 'gender', ...PRIORITY_FIELDS, 'sensitiveDataConsent'];
+const DECLARED = { highestQualification: 'LEVEL_3', livesInQpv: true, internationalProtection: true, situationBefore: 'JOB_SEEKER' };
 const UPSERT = `mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { ${PUBLIC_FIELDS} ${PRIVATE_FIELDS.join(' ')} } }`;
 const GET_PUBLIC = `query ($id: ID!) { candidate(id: $id) { ${PUBLIC_FIELDS} } }`;
 
@@ -45,6 +47,7 @@ describe(`candidate profiles (${engine})`, () => {
           sensitiveDataConsent: true,
           disabilityRecognised: true,
           gender: 'FEMALE',
+          ...DECLARED,
         },
       },
       camille.token,
@@ -62,6 +65,7 @@ describe(`candidate profiles (${engine})`, () => {
       jobSeeker: true,
       disabilityRecognised: true,
       gender: 'FEMALE',
+      ...DECLARED,
       location: { city: expect.stringMatching(/^Paris/), postcode: '75011' },
       skills: [{ skill: { code: skillCode }, level: 'BEGINNER' }],
     });
@@ -82,7 +86,7 @@ describe(`candidate profiles (${engine})`, () => {
   ])('lets a %s read private fields', async (_, who) => {
     const res = await t.gql(`query ($id: ID!) { candidate(id: $id) { ${PRIVATE_FIELDS.join(' ')} } }`, { id: candidateId }, who().token);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.candidate).toMatchObject({ birthDate: '2004-05-12', jobSeeker: true, disabilityRecognised: true, gender: 'FEMALE' });
+    expect(res.data!.candidate).toMatchObject({ birthDate: '2004-05-12', jobSeeker: true, disabilityRecognised: true, gender: 'FEMALE', ...DECLARED });
   });
 
   it('shows employers a PUBLIC profile with identity, an ANONYMOUS one without, a HIDDEN one not at all', async () => {
@@ -107,6 +111,25 @@ describe(`candidate profiles (${engine})`, () => {
     expect(byEmployer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('erases one declaration on its own, keeping the others', async () => {
+    const erased = await t.gql(UPSERT, { input: { livesInQpv: null } }, camille.token);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data!.upsertMyCandidateProfile).toMatchObject({ ...DECLARED, livesInQpv: null, disabilityRecognised: true, gender: 'FEMALE', sensitiveDataConsent: true });
+    const row = await t.orm.em.fork().findOneOrFail(CandidateEntity, { id: candidateId });
+    expect(row).toMatchObject({ livesInQpv: null, highestQualification: 'LEVEL_3', internationalProtection: true, situationBefore: 'JOB_SEEKER' });
+    const back = await t.gql(UPSERT, { input: { livesInQpv: true } }, camille.token);
+    expect(back.data!.upsertMyCandidateProfile).toMatchObject(DECLARED);
+  });
+
+  it.each(Object.entries({ ...DECLARED, highestQualification: 'NONE' }))('stores %s only with consent', async (field, value) => {
+    const fresh = await signUpCandidate(t, `No Consent ${field}`);
+    const refused = await t.gql(UPSERT, { input: { [field]: value } }, fresh.token);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sensitiveDataConsent' });
+    expect(await t.orm.em.fork().count(CandidateEntity, { user: fresh.userId })).toBe(0);
+    const given = await t.gql(UPSERT, { input: { [field]: value, sensitiveDataConsent: true } }, fresh.token);
+    expect(given.data!.upsertMyCandidateProfile).toMatchObject({ [field]: value, sensitiveDataConsent: true });
+  });
+
   it('stores disability and gender only with consent, and erases them when consent is withdrawn', async () => {
     const fresh = await signUpCandidate(t, 'No Consent');
     const refused = await t.gql(UPSERT, { input: { disabilityRecognised: true } }, fresh.token);
@@ -114,10 +137,15 @@ describe(`candidate profiles (${engine})`, () => {
     expect(await t.orm.em.fork().count(CandidateEntity, { user: fresh.userId })).toBe(0);
 
     const withdrawn = await t.gql(UPSERT, { input: { sensitiveDataConsent: false } }, camille.token);
-    expect(withdrawn.data!.upsertMyCandidateProfile).toMatchObject({ sensitiveDataConsent: false, disabilityRecognised: null, gender: null });
+    const nothing = { disabilityRecognised: null, gender: null, highestQualification: null, livesInQpv: null, internationalProtection: null, situationBefore: null };
+    expect(withdrawn.data!.upsertMyCandidateProfile).toMatchObject({ sensitiveDataConsent: false, ...nothing });
     const row = await t.orm.em.fork().findOneOrFail(CandidateEntity, { id: candidateId });
-    expect(row.disabilityRecognised).toBeNull();
-    expect(row.gender).toBeNull();
+    expect(row).toMatchObject(nothing);
+    // Without consent, nothing can be declared again, and a "no" is not kept either.
+    const again = await t.gql(UPSERT, { input: { situationBefore: 'STUDENT' } }, camille.token);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sensitiveDataConsent' });
+    const no = await t.gql(UPSERT, { input: { livesInQpv: false, internationalProtection: false } }, camille.token);
+    expect(no.data!.upsertMyCandidateProfile).toMatchObject({ livesInQpv: null, internationalProtection: null });
   });
 
   it('answers bad input with BAD_USER_INPUT naming the field, and changes nothing', async () => {
@@ -130,6 +158,11 @@ describe(`candidate profiles (${engine})`, () => {
       [{ location: { country: 'FR', lat: 48.8, lng: 500 } }, 'location.lng'],
       [{ skills: [{ code: skillCode, level: 'BEGINNER' }, { code: skillCode, level: 'EXPERT' }] }, 'skills[1].code'],
       [{ headline: 'x'.repeat(201) }, 'headline'],
+      [{ highestQualification: 'LEVEL_9' }, 'highestQualification'],
+      [{ highestQualification: 'LOWER_SECONDARY' }, 'highestQualification'],
+      [{ situationBefore: 'RETIRED' }, 'situationBefore'],
+      [{ livesInQpv: 'yes' }, 'livesInQpv'],
+      [{ internationalProtection: 1 }, 'internationalProtection'],
     ];
     for (const [input, field] of cases) {
       const res = await t.gql(UPSERT, { input }, camille.token);

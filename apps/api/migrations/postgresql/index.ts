@@ -7,6 +7,7 @@ import { Migration20261123150000_notifications } from './Migration20261123150000
 import { Migration20261123160000_programs_by_title } from './Migration20261123160000_programs_by_title';
 import { Migration20261203100000_catalogue_version } from './Migration20261203100000_catalogue_version';
 import { Migration20261203130024_offers_by_expiry } from './Migration20261203130024_offers_by_expiry';
+import { Migration20261205130914_priority_categories } from './Migration20261205130914_priority_categories';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -16,4 +17,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123160000_programs_by_title', class: Migration20261123160000_programs_by_title },
   { name: 'Migration20261203100000_catalogue_version', class: Migration20261203100000_catalogue_version },
   { name: 'Migration20261203130024_offers_by_expiry', class: Migration20261203130024_offers_by_expiry },
+  { name: 'Migration20261205130914_priority_categories', class: Migration20261205130914_priority_categories },
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, OneToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { UserEntity } from '@alternance/identity/data-access';
 import { Country } from '@alternance/platform/domain';
-import { EducationLevel, Gender, RemotePreference, Visibility } from '@alternance/candidates/domain';
+import { EducationLevel, Gender, QualificationLevel, RemotePreference, SituationBefore, Visibility } from '@alternance/candidates/domain';
 import { SkillLevel } from '@alternance/taxonomy/domain';
 
 export interface CandidateSkillData {
@@ -79,6 +79,21 @@ export class CandidateEntity {
 
   @Enum({ items: () => Gender, type: 'string', nullable: true })
   gender: Gender | null = null;
+
+  // Priority categories (see SENSITIVE_FIELD_REASONS): stored only with sensitiveDataConsent.
+  @Enum({ items: () => QualificationLevel, type: 'string', nullable: true })
+  highestQualification: QualificationLevel | null = null;
+
+  /** Lives in a priority urban area (quartier prioritaire de la politique de la ville). */
+  @Property({ type: 'boolean', nullable: true })
+  livesInQpv: boolean | null = null;
+
+  /** Refugee or beneficiary of international protection. */
+  @Property({ type: 'boolean', nullable: true })
+  internationalProtection: boolean | null = null;
+
+  @Enum({ items: () => SituationBefore, type: 'string', nullable: true })
+  situationBefore: SituationBefore | null = null;
 
   @Property({ type: 'boolean' })
   sensitiveDataConsent = false;

@@ -1,5 +1,18 @@
 import { Role } from '@alternance/platform/domain';
-import { Gender, Visibility, canReadPrivateFields, canSeeIdentity, canViewProfile, checkBirthDate, checkSensitiveConsent } from './candidate';
+import {
+  Gender,
+  QualificationLevel,
+  SENSITIVE_FIELDS,
+  SENSITIVE_FIELD_REASONS,
+  SituationBefore,
+  Visibility,
+  canReadPrivateFields,
+  canSeeIdentity,
+  canViewProfile,
+  checkBirthDate,
+  checkSensitiveConsent,
+  erasedSensitiveFields,
+} from './candidate';
 
 const owner = { userId: 'u-cand', role: Role.CANDIDATE };
 const other = { userId: 'u-other', role: Role.CANDIDATE };
@@ -45,5 +58,43 @@ describe('candidate input rules', () => {
     expect(checkSensitiveConsent({ gender: Gender.FEMALE }, true)).toEqual([]);
     expect(checkSensitiveConsent({ gender: Gender.UNDISCLOSED }, false)).toEqual([]);
     expect(checkSensitiveConsent({ disabilityRecognised: false }, false)).toEqual([]);
+  });
+
+  it('records a priority category only with consent; a "no" needs none', () => {
+    const declarations = [
+      { highestQualification: QualificationLevel.NONE },
+      { highestQualification: QualificationLevel.LEVEL_8 },
+      { livesInQpv: true },
+      { internationalProtection: true },
+      { situationBefore: SituationBefore.JOB_SEEKER },
+    ];
+    for (const declaration of declarations) {
+      expect(checkSensitiveConsent(declaration, false)).toEqual([{ path: 'sensitiveDataConsent', message: expect.any(String) }]);
+      expect(checkSensitiveConsent({ ...declaration, sensitiveDataConsent: true }, false)).toEqual([]);
+      expect(checkSensitiveConsent(declaration, true)).toEqual([]);
+      // Withdrawing consent in the same input refuses the declaration.
+      expect(checkSensitiveConsent({ ...declaration, sensitiveDataConsent: false }, true)).toHaveLength(1);
+    }
+    expect(checkSensitiveConsent({ livesInQpv: false, internationalProtection: false, highestQualification: null, situationBefore: null }, false)).toEqual([]);
+  });
+});
+
+describe('sensitive declarations', () => {
+  it('gives every declaration its reason, and erases all of them together', () => {
+    expect([...SENSITIVE_FIELDS]).toEqual(['disabilityRecognised', 'gender', 'highestQualification', 'livesInQpv', 'internationalProtection', 'situationBefore']);
+    for (const field of SENSITIVE_FIELDS) expect(SENSITIVE_FIELD_REASONS[field].length).toBeGreaterThan(30);
+    expect(erasedSensitiveFields()).toEqual({
+      disabilityRecognised: null,
+      gender: null,
+      highestQualification: null,
+      livesInQpv: null,
+      internationalProtection: null,
+      situationBefore: null,
+    });
+  });
+
+  it('offers no qualification, then the French levels 3 to 8', () => {
+    expect(Object.values(QualificationLevel)).toEqual(['NONE', 'LEVEL_3', 'LEVEL_4', 'LEVEL_5', 'LEVEL_6', 'LEVEL_7', 'LEVEL_8']);
+    expect(Object.values(SituationBefore)).toEqual(['STUDENT', 'JOB_SEEKER', 'EMPLOYED', 'OTHER']);
   });
 });

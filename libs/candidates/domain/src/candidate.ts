@@ -40,6 +40,29 @@ export enum Gender {
   UNDISCLOSED = 'UNDISCLOSED',
 }
 
+/**
+ * Highest qualification obtained (a diploma or certification, not a school year reached), on
+ * the French scale: one of the priority categories (low or no qualification). Self-declared,
+ * optional, for aggregate reporting only: never read by matching or search.
+ */
+export enum QualificationLevel {
+  NONE = 'NONE',
+  LEVEL_3 = 'LEVEL_3',
+  LEVEL_4 = 'LEVEL_4',
+  LEVEL_5 = 'LEVEL_5',
+  LEVEL_6 = 'LEVEL_6',
+  LEVEL_7 = 'LEVEL_7',
+  LEVEL_8 = 'LEVEL_8',
+}
+
+/** What the person did before looking for an apprenticeship: for the impact report only. */
+export enum SituationBefore {
+  STUDENT = 'STUDENT',
+  JOB_SEEKER = 'JOB_SEEKER',
+  EMPLOYED = 'EMPLOYED',
+  OTHER = 'OTHER',
+}
+
 export const MAX_MOBILITY_RADIUS_KM = 1000;
 
 /**
@@ -70,18 +93,58 @@ export function checkBirthDate(birthDate: string, today: Date, path = 'birthDate
 export interface SensitiveFields {
   disabilityRecognised?: boolean | null;
   gender?: Gender | null;
+  highestQualification?: QualificationLevel | null;
+  livesInQpv?: boolean | null;
+  internationalProtection?: boolean | null;
+  situationBefore?: SituationBefore | null;
   sensitiveDataConsent?: boolean | null;
 }
 
+/** The declarations kept only with `sensitiveDataConsent` (everything but the consent itself). */
+export type SensitiveField = Exclude<keyof SensitiveFields, 'sensitiveDataConsent'>;
+
 /**
- * Disability status and gender are special-category data: kept only with the candidate's
- * explicit consent, which they can withdraw (withdrawing erases both).
+ * Why each declaration is asked, shown where it is asked (API descriptions, forms). None of
+ * them is ever read by search, matching, notifications or logs, nor shown to employers.
+ */
+export const SENSITIVE_FIELD_REASONS: Readonly<Record<SensitiveField, string>> = {
+  disabilityRecognised: 'A recognised disability lifts the apprenticeship age limit, and lets us check that every apprentice with a disability has a trained mentor.',
+  gender: 'Counted in aggregate only, to measure the share of women in tech paths (goal 25%).',
+  highestQualification:
+    'People with low or no qualifications are a priority category: counted in aggregate only, to measure whether we reach them (goal: 70% of the people we train in at least one category).',
+  livesInQpv:
+    'Residents of priority urban areas (QPV) are a priority category: counted in aggregate only, to measure whether we reach them (goal: 70% in at least one category).',
+  internationalProtection:
+    'Refugees and beneficiaries of international protection are a priority category: counted in aggregate only, to measure whether we reach them (goal: 70% in at least one category).',
+  situationBefore: 'Compared in aggregate with what people do after their apprenticeship, for the impact report.',
+};
+
+/** Every declaration consent covers, in the order they are asked. */
+export const SENSITIVE_FIELDS = Object.keys(SENSITIVE_FIELD_REASONS) as readonly SensitiveField[];
+
+/** The value a declaration takes when nothing is kept: every one of them is null. */
+export function erasedSensitiveFields(): Record<SensitiveField, null> {
+  return Object.fromEntries(SENSITIVE_FIELDS.map((f) => [f, null])) as Record<SensitiveField, null>;
+}
+
+/**
+ * Disability status, gender and the priority categories (qualification, QPV, international
+ * protection, situation before) are sensitive: kept only with the candidate's explicit
+ * consent, which they can withdraw (withdrawing erases all of them); each can be erased on its
+ * own by setting it to null. A "no" (false, undisclosed gender) needs no consent: nothing is
+ * kept without it anyway.
  */
 export function checkSensitiveConsent(input: SensitiveFields, storedConsent: boolean): FieldError[] {
   const consent = input.sensitiveDataConsent ?? storedConsent;
-  const giving = (input.disabilityRecognised != null && input.disabilityRecognised !== false) || (input.gender != null && input.gender !== Gender.UNDISCLOSED);
+  const giving =
+    input.disabilityRecognised === true ||
+    (input.gender != null && input.gender !== Gender.UNDISCLOSED) ||
+    input.highestQualification != null ||
+    input.livesInQpv === true ||
+    input.internationalProtection === true ||
+    input.situationBefore != null;
   if (giving && !consent) {
-    return [{ path: 'sensitiveDataConsent', message: 'must be true to record disability status or gender' }];
+    return [{ path: 'sensitiveDataConsent', message: 'must be true to record disability status, gender, qualification, QPV residence, international protection or situation before' }];
   }
   return [];
 }

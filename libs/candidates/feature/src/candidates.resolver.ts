@@ -3,7 +3,7 @@ import { ForbiddenException, Role, Viewer } from '@alternance/platform/domain';
 import { Authenticated, CurrentViewer, Public, Roles, requestLoader } from '@alternance/platform/nest';
 import { canReadPrivateFields } from '@alternance/candidates/domain';
 import { Candidate, CandidatePrivateFields, CandidateProfileInput, toCandidate } from '@alternance/candidates/graphql';
-import { Gender } from '@alternance/candidates/domain';
+import { Gender, QualificationLevel, SituationBefore } from '@alternance/candidates/domain';
 import { Program, ProgramMapper } from '@alternance/programs/graphql';
 import { CandidatesService } from './candidates.service';
 
@@ -88,7 +88,34 @@ export class CandidateFieldsResolver {
   }
 
   @Authenticated()
-  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Consent to keep disability status and gender.' })
+  @ResolveField(() => QualificationLevel, { nullable: true, description: 'PRIVATE (candidate and staff). Highest qualification obtained (priority category).' })
+  highestQualification(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'highestQualification');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Lives in a priority urban area, QPV (priority category).' })
+  livesInQpv(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'livesInQpv');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'PRIVATE (candidate and staff). Refugee or beneficiary of international protection (priority category).',
+  })
+  internationalProtection(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'internationalProtection');
+  }
+
+  @Authenticated()
+  @ResolveField(() => SituationBefore, { nullable: true, description: 'PRIVATE (candidate and staff). Situation before the apprenticeship.' })
+  situationBefore(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
+    return this.readPrivate(viewer, candidate, 'situationBefore');
+  }
+
+  @Authenticated()
+  @ResolveField(() => Boolean, { nullable: true, description: 'PRIVATE (candidate and staff). Consent to keep disability status, gender and the priority categories.' })
   sensitiveDataConsent(@CurrentViewer() viewer: Viewer, @Parent() candidate: Candidate) {
     return this.readPrivate(viewer, candidate, 'sensitiveDataConsent');
   }

@@ -14,7 +14,7 @@ import {
 } from '@alternance/platform/domain';
 import { AggregateType, OUTBOX_LISTENER, OutboxListener, recordChange } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
-import { canViewProfile, checkBirthDate, checkSensitiveConsent } from '@alternance/candidates/domain';
+import { SENSITIVE_FIELDS, canViewProfile, checkBirthDate, checkSensitiveConsent, erasedSensitiveFields } from '@alternance/candidates/domain';
 import { CandidateProfileInput } from '@alternance/candidates/graphql';
 import { UserEntity } from '@alternance/identity/data-access';
 import { ProgramRepository } from '@alternance/programs/data-access';
@@ -107,11 +107,12 @@ export class CandidatesService {
     if (input.sensitiveDataConsent != null) c.sensitiveDataConsent = input.sensitiveDataConsent;
     if (!c.sensitiveDataConsent) {
       // Consent withdrawn (or never given): nothing sensitive is kept.
-      c.disabilityRecognised = null;
-      c.gender = null;
+      Object.assign(c, erasedSensitiveFields());
     } else {
-      if (input.disabilityRecognised !== undefined) c.disabilityRecognised = input.disabilityRecognised;
-      if (input.gender !== undefined) c.gender = input.gender;
+      // Each declaration is set, or erased on its own with null; an omitted one stays.
+      for (const field of SENSITIVE_FIELDS) {
+        if (input[field] !== undefined) Object.assign(c, { [field]: input[field] });
+      }
     }
   }
 }

@@ -16,7 +16,16 @@ import {
 } from 'class-validator';
 import { ISO_DAY } from '@alternance/platform/domain';
 import { Type } from 'class-transformer';
-import { EducationLevel, Gender, MAX_MOBILITY_RADIUS_KM, RemotePreference, Visibility } from '@alternance/candidates/domain';
+import {
+  EducationLevel,
+  Gender,
+  MAX_MOBILITY_RADIUS_KM,
+  QualificationLevel,
+  RemotePreference,
+  SENSITIVE_FIELD_REASONS as WHY,
+  SituationBefore,
+  Visibility,
+} from '@alternance/candidates/domain';
 import { LocationInput } from '@alternance/taxonomy/graphql';
 import { SkillLevel } from '@alternance/taxonomy/domain';
 
@@ -103,7 +112,7 @@ export class CandidateProfileInput {
   @IsBoolean()
   jobSeeker?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'PRIVATE. Consent to keep disability status and gender; false erases both.' })
+  @Field(() => Boolean, { nullable: true, description: 'PRIVATE. Consent to keep disability status, gender and the priority categories (highestQualification, livesInQpv, internationalProtection, situationBefore); false erases all of them.' })
   @IsOptional()
   @IsBoolean()
   sensitiveDataConsent?: boolean;
@@ -117,4 +126,36 @@ export class CandidateProfileInput {
   @IsOptional()
   @IsEnum(Gender)
   gender?: Gender | null;
+
+  @Field(() => QualificationLevel, {
+    nullable: true,
+    description: `PRIVATE. Highest qualification obtained (NONE, or LEVEL_3 to LEVEL_8); null erases it. Needs consent. Why: ${WHY.highestQualification}`,
+  })
+  @IsOptional()
+  @IsEnum(QualificationLevel)
+  highestQualification?: QualificationLevel | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `PRIVATE. Lives in a priority urban area (QPV); null erases it. Needs consent. Why: ${WHY.livesInQpv}`,
+  })
+  @IsOptional()
+  @IsBoolean()
+  livesInQpv?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `PRIVATE. Refugee or beneficiary of international protection; null erases it. Needs consent. Why: ${WHY.internationalProtection}`,
+  })
+  @IsOptional()
+  @IsBoolean()
+  internationalProtection?: boolean | null;
+
+  @Field(() => SituationBefore, {
+    nullable: true,
+    description: `PRIVATE. Situation before the apprenticeship (student, job seeker, employed, other); null erases it. Needs consent. Why: ${WHY.situationBefore}`,
+  })
+  @IsOptional()
+  @IsEnum(SituationBefore)
+  situationBefore?: SituationBefore | null;
 }

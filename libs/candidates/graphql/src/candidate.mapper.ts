@@ -35,6 +35,10 @@ export function toCandidate(c: CandidateEntity, user: UserEntity, viewer: Viewer
       jobSeeker: c.jobSeeker,
       disabilityRecognised: c.disabilityRecognised,
       gender: c.gender,
+      highestQualification: c.highestQualification,
+      livesInQpv: c.livesInQpv,
+      internationalProtection: c.internationalProtection,
+      situationBefore: c.situationBefore,
       sensitiveDataConsent: c.sensitiveDataConsent,
     },
   };

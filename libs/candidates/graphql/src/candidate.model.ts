@@ -1,5 +1,5 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { EducationLevel, Gender, RemotePreference, Visibility } from '@alternance/candidates/domain';
+import { EducationLevel, Gender, QualificationLevel, RemotePreference, SituationBefore, Visibility } from '@alternance/candidates/domain';
 import { Program } from '@alternance/programs/graphql';
 import { Location, Skill } from '@alternance/taxonomy/graphql';
 import { SkillLevel } from '@alternance/taxonomy/domain';
@@ -19,6 +19,15 @@ registerEnumType(EducationLevel, {
   description: 'Highest education reached, on the French certification scale (LEVEL_3 = CAP … LEVEL_8 = doctorate).',
 });
 registerEnumType(Gender, { name: 'Gender', description: 'Self-declared, optional, used for aggregate reporting only.' });
+registerEnumType(QualificationLevel, {
+  name: 'QualificationLevel',
+  description:
+    'Highest qualification obtained (diploma or certification), on the French scale: NONE, then LEVEL_3 = CAP … LEVEL_8 = doctorate. Self-declared, optional, used for aggregate reporting only.',
+});
+registerEnumType(SituationBefore, {
+  name: 'SituationBefore',
+  description: 'What the person did before looking for an apprenticeship. Self-declared, optional, used for aggregate reporting only.',
+});
 
 @ObjectType({ description: 'A skill the candidate has.' })
 @Directive('@shareable')
@@ -35,6 +44,10 @@ export interface CandidatePrivateFields {
   jobSeeker: boolean;
   disabilityRecognised: boolean | null;
   gender: Gender | null;
+  highestQualification: QualificationLevel | null;
+  livesInQpv: boolean | null;
+  internationalProtection: boolean | null;
+  situationBefore: SituationBefore | null;
   sensitiveDataConsent: boolean;
 }
 
