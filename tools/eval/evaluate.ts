@@ -6,6 +6,8 @@
  *
  *   node tools/build.mjs && node dist/tools/eval/evaluate.js [--rome <dir>] [--verbose]
  *
+ * `evaluate.js search …` evaluates the search engine instead (tools/eval/search/search-eval.ts).
+ *
  * It also prints two naive orderings of the same eligible pairs (random, occupation fit only):
  * the distance between them and the matcher says how much the set can tell.
  *
@@ -28,6 +30,7 @@ import {
   matchCandidatesForOffer,
   matchOffersForCandidate,
 } from '@alternance/matching/domain';
+import { searchEvalMain } from './search/search-eval';
 
 export const K = 10;
 
@@ -379,4 +382,9 @@ function main(argv: string[]): void {
   }
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  // `npm run eval -- search`: the search engine's relevance on the judged query set.
+  if (argv[0] === 'search') searchEvalMain(argv.slice(1));
+  else main(argv);
+}
