@@ -97,14 +97,14 @@ describe(`HTTP edge: headers, request ids, health, bodies (${engine})`, () => {
   });
 
   it('serves the playground files with a validator, and 304 when the browser has them', async () => {
-    const first = await fetch(`${t.url}/playground/assets/graphiql.min.js`);
+    const first = await fetch(`${t.url}/playground/assets/playground.js`);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toContain('javascript');
     expect(first.headers.get('cache-control')).toBe('public, max-age=86400');
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^".+"$/);
     expect((await first.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
-    const again = await fetch(`${t.url}/playground/assets/graphiql.min.js`, { headers: { 'if-none-match': etag! } });
+    const again = await fetch(`${t.url}/playground/assets/playground.js`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
     // A GET with a query string is a GraphQL request, not a visit to the page.
     const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });

@@ -1,62 +1,31 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EXAMPLE_OPERATIONS } from './example-operations';
-
-function packageFile(pkg: string, file: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
-}
-
-/** Files GraphiQL needs, served from the installed packages: the playground works offline. */
-function assets(): Record<string, string> {
-  return {
-    'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
-    'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-    'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
-    'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
-  };
-}
+import { BundledFile, bundlePlayground } from './bundle';
+import { SAVED_OPERATIONS } from './saved-operations';
+import { PLAYGROUND_CSS } from './theme';
 
 export const PLAYGROUND_ASSET_PATH = '/playground/assets';
 
 function html(): string {
-  const tabs = JSON.stringify(EXAMPLE_OPERATIONS).replace(/</g, '\\u003c');
+  const saved = JSON.stringify(SAVED_OPERATIONS).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="en">
+<html lang="en" data-assets="${PLAYGROUND_ASSET_PATH}">
 <head>
 <meta charset="utf-8">
 <title>Alternance GraphQL playground</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${PLAYGROUND_ASSET_PATH}/graphiql.min.css">
-<style>html,body,#playground{height:100%;margin:0;}</style>
+<link rel="stylesheet" href="${PLAYGROUND_ASSET_PATH}/graphiql.css">
+<link rel="stylesheet" href="${PLAYGROUND_ASSET_PATH}/playground.css">
+<link rel="stylesheet" href="${PLAYGROUND_ASSET_PATH}/theme.css">
 </head>
 <body>
 <div id="playground">Loading the playground…</div>
-<script src="${PLAYGROUND_ASSET_PATH}/react.production.min.js"></script>
-<script src="${PLAYGROUND_ASSET_PATH}/react-dom.production.min.js"></script>
-<script src="${PLAYGROUND_ASSET_PATH}/graphiql.min.js"></script>
-<script type="application/json" id="example-operations">${tabs}</script>
-<script src="${PLAYGROUND_ASSET_PATH}/playground.js"></script>
+<script type="application/json" id="saved-operations">${saved}</script>
+<script type="module" src="${PLAYGROUND_ASSET_PATH}/playground.js"></script>
 </body>
 </html>`;
 }
-
-/** Runs in the browser: kept as a separate file so a strict Content-Security-Policy can allow it. */
-const SCRIPT = `(function () {
-  var tabs = JSON.parse(document.getElementById('example-operations').textContent);
-  var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
-  var root = ReactDOM.createRoot(document.getElementById('playground'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    defaultTabs: tabs,
-    defaultHeaders: JSON.stringify({ Authorization: 'Bearer <paste the accessToken from logIn>' }, null, 2),
-    headerEditorEnabled: true,
-    shouldPersistHeaders: true,
-    defaultEditorToolsVisibility: true
-  }));
-})();`;
 
 interface MediaRange {
   type: string;
@@ -120,20 +89,41 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, file: Asset): F
   return reply.type(file.type).send(file.body);
 }
 
+function contentType(name: string): string {
+  if (name.endsWith('.css')) return 'text/css; charset=utf-8';
+  if (name.endsWith('.js')) return 'application/javascript; charset=utf-8';
+  if (name.endsWith('.ttf')) return 'font/ttf';
+  return 'application/octet-stream';
+}
+
 /**
  * GET /graphql from a browser opens GraphiQL; every other request goes on to the GraphQL
- * server (POST, and GET with a query string). The page, its start-up script and GraphiQL's
- * files are read once and served from memory, with an ETag; the installed packages' files are
- * kept a day in the browser's cache, the page and script are revalidated each time.
+ * server (POST, and GET with a query string). The page and its stylesheet are made once; the
+ * scripts (GraphiQL 5 with React, Monaco and its workers, the sign-in panel) are bundled from
+ * the installed packages by esbuild on the first request for one of them (a second or two),
+ * then served from memory. Everything has an ETag; the page and stylesheet are revalidated each
+ * time, the bundle is kept a day in the browser's cache.
  */
 export function mountPlayground(app: FastifyInstance): void {
   const page = asset(html(), 'text/html; charset=utf-8', 'no-cache');
-  const files = new Map<string, Asset>([[`${PLAYGROUND_ASSET_PATH}/playground.js`, asset(SCRIPT, 'application/javascript; charset=utf-8', 'no-cache')]]);
-  for (const [name, file] of Object.entries(assets())) {
-    const type = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'application/javascript; charset=utf-8';
-    files.set(`${PLAYGROUND_ASSET_PATH}/${name}`, asset(readFileSync(path.resolve(file)), type, 'public, max-age=86400'));
-  }
-  for (const [url, file] of files) app.get(url, (request, reply) => sendAsset(request, reply, file));
+  const stylesheet = asset(PLAYGROUND_CSS, 'text/css; charset=utf-8', 'no-cache');
+  let bundle: Promise<Map<string, Asset>> | undefined;
+  const bundled = () => {
+    bundle ??= bundlePlayground(`${PLAYGROUND_ASSET_PATH}/`).then(
+      (files: BundledFile[]) => new Map(files.map((file) => [file.name, asset(file.body, contentType(file.name), 'public, max-age=86400')])),
+      (error: unknown) => {
+        bundle = undefined;
+        throw error;
+      },
+    );
+    return bundle;
+  };
+  app.get(`${PLAYGROUND_ASSET_PATH}/theme.css`, (request, reply) => sendAsset(request, reply, stylesheet));
+  app.get<{ Params: { name: string } }>(`${PLAYGROUND_ASSET_PATH}/:name`, async (request, reply) => {
+    const file = (await bundled()).get(request.params.name);
+    if (!file) return reply.callNotFound();
+    return sendAsset(request, reply, file);
+  });
   // The GraphQL server owns the /graphql route (GET included): a browser's visit is answered before it.
   app.addHook('onRequest', (request, reply, done) => {
     if (request.method !== 'GET' || !prefersHtml(request.headers.accept)) return done();

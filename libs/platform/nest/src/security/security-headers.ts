@@ -4,12 +4,12 @@ import helmet from 'helmet';
 
 /**
  * The Content-Security-Policy every response carries. The playground at GET /graphql loads
- * its scripts and styles from this server only (GraphiQL, React and its start-up script are
- * files under /playground/assets, and its example operations are a JSON data block, which CSP
- * does not execute), so scripts need no 'unsafe-inline', no nonce and no eval. Styles allow
- * 'unsafe-inline' for one reason: the playground page's own inline <style> block (GraphiQL
- * itself needs none: e2e/hardening/playground-csp checks the page for violations). Moved into
- * a stylesheet, that block would let style-src be 'self' alone. No upgrade-insecure-requests:
+ * its scripts, styles and Monaco's web workers from this server only (the bundle under
+ * /playground/assets; its saved operations are a JSON data block, which CSP does not execute),
+ * so scripts need no 'unsafe-inline', no nonce and no eval. Styles allow 'unsafe-inline'
+ * because GraphiQL 5's editor, Monaco, writes its theme and layout into <style> elements and
+ * style attributes at run time (e2e/hardening/playground-csp checks the page, its workers and
+ * the sign-in panel for violations). No upgrade-insecure-requests:
  * the API also serves plain HTTP on loopback, where the browser would then ask for https assets.
  */
 export const CONTENT_SECURITY_POLICY = {
