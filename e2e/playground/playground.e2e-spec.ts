@@ -154,6 +154,10 @@ browserSuite('GraphQL playground in a browser', () => {
     await setEditorText(page, 'variables', JSON.stringify({ organizationId: employer.organizationId }));
     const body = await run(page, 'OrganizationOffers');
     expect(body).toEqual({ data: { organization: { id: employer.organizationId, name: 'Atelier du Playground', offers: [] } } });
+    // A tab opened after signing in gets the token too.
+    await page.getByRole('button', { name: 'Open MoveApplication' }).click();
+    await eventually(() => editorText(page, 'operation'), (value) => expect(value).toContain('mutation MoveApplication'));
+    await eventually(() => editorText(page, 'request-headers'), (value) => expect(value).toContain(`Bearer ${token}`));
     // GraphiQL's history keeps each run's headers in localStorage.
     expect(await page.evaluate(() => JSON.stringify({ ...window.localStorage }))).toContain(token);
 
@@ -161,8 +165,10 @@ browserSuite('GraphQL playground in a browser', () => {
     await eventually(() => page.locator('.playground-panel').getByRole('status').textContent(), (value) => expect(value).toContain('Signed out'));
     expect(await editorText(page, 'request-headers')).not.toContain(token);
     expect(await page.evaluate(() => JSON.stringify({ ...window.localStorage }))).not.toContain(token);
-    await openTab(page, 'Me');
-    expect(await editorText(page, 'request-headers')).not.toContain(token);
+    for (const tab of ['OrganizationOffers', 'Me']) {
+      await openTab(page, tab);
+      expect(await editorText(page, 'request-headers')).not.toContain(token);
+    }
     const anonymous = await run(page, 'Me');
     expect(JSON.stringify(anonymous)).toContain('UNAUTHENTICATED');
     // A reload starts signed out.
