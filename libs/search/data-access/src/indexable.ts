@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { OfferEntity } from '@alternance/offers/data-access';
 import { ProgramEntity } from '@alternance/programs/data-access';
+import { JobTitleEntity, OccupationEntity } from '@alternance/taxonomy/data-access';
 import { IndexableCandidate, IndexableOffer } from '@alternance/search/domain';
 
 /** The offers as the index must show them now (absent ids were deleted). */
@@ -11,6 +12,7 @@ export async function loadIndexableOffers(em: EntityManager, ids: string[]): Pro
   const programIds = [...new Set(offers.flatMap((o) => o.programIds))];
   const programs = programIds.length ? await em.find(ProgramEntity, { id: { $in: programIds } }, { fields: ['id', 'level'] }) : [];
   const levels = new Map(programs.map((p) => [p.id, p.level]));
+  const labels = await occupationLabels(em, [...new Set(offers.map((o) => o.romeCode))]);
   return new Map(
     offers.map((o) => {
       const org = o.organization.getEntity();
@@ -26,6 +28,7 @@ export async function loadIndexableOffers(em: EntityManager, ids: string[]): Pro
           contractType: o.contractType,
           remotePolicy: o.remotePolicy,
           romeCode: o.romeCode,
+          occupationLabels: labels.get(o.romeCode) ?? [],
           skillLabels: o.skills.map((s) => s.label),
           programIds: o.programIds,
           programLevels: o.programIds.flatMap((id) => (levels.get(id) != null ? [levels.get(id) as number] : [])),
@@ -40,6 +43,18 @@ export async function loadIndexableOffers(em: EntityManager, ids: string[]): Pro
       ];
     }),
   );
+}
+
+/** Per ROME code, the occupation's name then its job titles (indexed with each offer of the occupation). */
+async function occupationLabels(em: EntityManager, romeCodes: string[]): Promise<Map<string, string[]>> {
+  if (!romeCodes.length) return new Map();
+  const [occupations, titles] = await Promise.all([
+    em.find(OccupationEntity, { code: { $in: romeCodes } }, { fields: ['code', 'label'] }),
+    em.find(JobTitleEntity, { romeCode: { $in: romeCodes } }, { fields: ['romeCode', 'label'], orderBy: { code: 'asc' } }),
+  ]);
+  const labels = new Map(occupations.map((o) => [o.code, [o.label]]));
+  for (const t of titles) labels.get(t.romeCode)?.push(t.label);
+  return labels;
 }
 
 export async function offerIdsOfOrganizations(em: EntityManager, organizationIds: string[]): Promise<string[]> {

@@ -12,11 +12,20 @@ export const organizationAudience = (organizationId: string) => `org:${organizat
 export const OFFER_FACETS = ['contractType', 'remotePolicy', 'levels', 'romeDomain'] as const;
 export type OfferFacet = (typeof OFFER_FACETS)[number];
 
+/**
+ * The title first, then the occupation's own labels (its ROME name and job titles, La bonne
+ * alternance's strongest signal), the skills, the employer, the description. Hits tying on
+ * every relevance rule go to the offers with fewer applications (fair exposure), then the newest.
+ */
 export const OFFER_INDEX_SETTINGS: Omit<IndexSettings, 'synonyms'> = {
-  searchable: ['title', 'skills', 'description', 'organizationName'],
+  searchable: ['title', 'occupation', 'skills', 'organizationName', 'description'],
   filterable: ['contractType', 'remotePolicy', 'romeCode', 'romeDomain', 'programIds', 'levels', 'country', 'disabilityFriendly', 'audience', 'organizationId'],
-  numeric: ['startEarliestDay', 'startLatestDay', 'publishedAtMs'],
+  numeric: ['startEarliestDay', 'startLatestDay', 'publishedAtMs', 'applicationCount'],
   geo: { lat: 'lat', lng: 'lng' },
+  tieBreak: [
+    { field: 'applicationCount', direction: 'asc' },
+    { field: 'publishedAtMs', direction: 'desc' },
+  ],
   stopWords: DOMAIN_STOP_WORDS,
 };
 
@@ -31,6 +40,8 @@ export interface IndexableOffer {
   contractType: ContractType;
   remotePolicy: RemotePolicy;
   romeCode: string;
+  /** The occupation's ROME name and job titles (empty when the code is unknown). */
+  occupationLabels?: string[];
   skillLabels: string[];
   programIds: string[];
   programLevels: number[];
@@ -41,6 +52,8 @@ export interface IndexableOffer {
   startLatest: string;
   status: OfferStatus;
   publishedAt: Date | null;
+  /** Applications received and not withdrawn, when known (fair-exposure tie-break). */
+  applicationCount?: number;
 }
 
 export function epochDay(date: string): number {
@@ -58,6 +71,7 @@ export function offerDocument(o: IndexableOffer): SearchDocument {
     title: o.title,
     description: o.description,
     organizationName: o.organizationName,
+    occupation: (o.occupationLabels ?? []).join(' · '),
     skills: o.skillLabels.join(' · '),
     organizationId: o.organizationId,
     audience: o.status === OfferStatus.PUBLISHED ? PUBLIC_AUDIENCE : organizationAudience(o.organizationId),
@@ -74,6 +88,7 @@ export function offerDocument(o: IndexableOffer): SearchDocument {
     startEarliestDay: epochDay(o.startEarliest),
     startLatestDay: epochDay(o.startLatest),
     publishedAtMs: o.publishedAt ? o.publishedAt.getTime() : 0,
+    applicationCount: o.applicationCount ?? 0,
   };
 }
 

@@ -58,7 +58,11 @@ export interface SearchResult {
 
 /** What an index is made of: which fields are searched, filtered, sorted and faceted. */
 export interface IndexSettings {
-  /** Text fields, most important first: a match in an earlier field ranks higher. */
+  /**
+   * Text fields, most important first: a match in an earlier field ranks higher. Ranking rules,
+   * the same in both adapters: fewer typos, closer query words, the better field, exactness
+   * (the word as typed, then a synonym, then a prefix or a typo), `tieBreak`, indexing order.
+   */
   searchable: string[];
   /** Fields usable in `in` filters and facets (strings, booleans, numbers, or arrays of them). */
   filterable: string[];
@@ -66,6 +70,11 @@ export interface IndexSettings {
   numeric: string[];
   /** Field names holding the coordinates, for `geo` filters and distance sorts. */
   geo?: { lat: string; lng: string };
+  /**
+   * Numeric fields (among `numeric`) that order hits tying on every relevance rule, in order:
+   * for offers, fewer applications first (fair exposure), then the newest.
+   */
+  tieBreak?: { field: string; direction: 'asc' | 'desc' }[];
   /** Groups of words or phrases that mean the same (e.g. an abbreviation and its expansion). */
   synonyms: string[][];
   /** Words ignored in queries and documents (after accent and case folding). */

@@ -120,10 +120,10 @@ describe('EmbeddedSearchEngine', () => {
     it('ranks exact matches before prefixes before typos', async () => {
       // o2 holds "boulangère" exactly; o7 only "boulangerie", one typo away.
       expect(await find('boulangère')).toEqual(['o2', 'o7']);
-      expect(engine.explain('boulangère', 'o7')).toMatchObject({ nonExactWords: 1, typos: 1 });
+      expect(engine.explain('boulangère', 'o7')).toMatchObject({ typos: 1, exactness: 2 });
       // o2 holds "boulanger"; o7 "boulangerie", which only starts with it.
       expect(await find('boulanger')).toEqual(['o2', 'o7']);
-      expect(engine.explain('boulanger', 'o7')).toMatchObject({ nonExactWords: 1, typos: 0 });
+      expect(engine.explain('boulanger', 'o7')).toMatchObject({ typos: 0, exactness: 2 });
     });
 
     it('ranks an exact match in a later field before a typo in the title (typos before attribute)', async () => {
@@ -132,8 +132,8 @@ describe('EmbeddedSearchEngine', () => {
         { id: 'exact-in-description', title: 'Maintenance', description: 'Technicien de maintenance' },
       ]);
       expect(await find('technicien maintenance')).toEqual(['exact-in-description', 'typo-in-title']);
-      expect(engine.explain('technicien maintenance', 'typo-in-title')).toMatchObject({ nonExactWords: 1, typos: 1, attribute: 0 });
-      expect(engine.explain('technicien maintenance', 'exact-in-description')).toMatchObject({ nonExactWords: 0, typos: 0, attribute: 1 });
+      expect(engine.explain('technicien maintenance', 'typo-in-title')).toMatchObject({ typos: 1, attribute: 0, exactness: 2 });
+      expect(engine.explain('technicien maintenance', 'exact-in-description')).toMatchObject({ typos: 0, attribute: 1, exactness: 0 });
     });
 
     it('ranks a match in an earlier searchable field first', async () => {

@@ -18,7 +18,7 @@ import { fieldText, highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
 import { NumericColumn } from './numeric-column';
 import { QuerySlot, SynonymTable, queryWords } from './query';
-import { bestProximity, explainKey, Level, RankingScratch, topK } from './ranking';
+import { bestProximity, explainSecondary, Level, RankingScratch, topK } from './ranking';
 import { SnapshotData, decodeSnapshot, encodeSnapshot, encodeSnapshotInSteps } from './snapshot';
 import { hasDigit, Tokenizer } from './tokenizer';
 import { damerauLevenshtein, maxTypos, TypoDictionary } from './typo-dictionary';
@@ -44,10 +44,11 @@ interface SlotMatch {
 
 /** Why a hit ranks where it does, for tests and debugging. */
 export interface RankingExplanation {
-  nonExactWords: number;
   typos: number;
-  attribute: number;
   proximity: number;
+  attribute: number;
+  /** Per query word: 0 as typed, 1 a synonym, 2 a prefix or a typo; summed. */
+  exactness: number;
 }
 
 /**
@@ -171,7 +172,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
     this.score(only, matches);
     const proximity = this.scratch.proximity(doc, this.forward, matches.length);
     this.releaseTermSlots(matches);
-    return { ...explainKey(this.scratch.keys[doc]), proximity };
+    return { typos: this.scratch.keys[doc], proximity, ...explainSecondary(this.scratch.second[doc]) };
   }
 
   toSnapshot(): Buffer {
@@ -343,21 +344,34 @@ export class EmbeddedSearchEngine implements SearchIndex {
     }
     const phraseTerms: number[] = [];
     for (const alternative of slot.alternatives) {
+      // The slot's own words (a phrase typed in full) are exact; the group's other members are synonyms.
+      const level = sameWords(alternative, slot.words) ? Level.Exact : Level.Synonym;
       if (alternative.length === 1) {
         const term = index.termId(alternative[0]);
-        if (term !== undefined) setLevel(term, Level.Exact);
+        if (term !== undefined) setLevel(term, level);
         continue;
       }
       const terms = alternative.map((word) => index.termId(word));
       if (terms.some((t) => t === undefined)) continue;
       const ids = terms as number[];
-      // All words present, in any field; the attribute rank is the first word's field.
+      // All words present, in any field; the attribute rank is the field where the last of them
+      // is found (a phrase split between the title and the description ranks as the description).
       const docs = intersect(ids.map((term) => this.termDocs(term)));
       if (docs.isEmpty) continue;
       phraseTerms.push(...ids);
-      for (let field = 0; field < index.fieldCount; field++) {
-        const posting = index.posting(ids[0], field);
-        if (posting) addExtra(Level.Exact, field, RoaringBitmap32.and(posting, docs));
+      const seen = ids.map(() => new RoaringBitmap32());
+      const placed = new RoaringBitmap32();
+      for (let field = 0; field < index.fieldCount && placed.size < docs.size; field++) {
+        ids.forEach((term, i) => {
+          const posting = index.posting(term, field);
+          if (posting) seen[i].orInPlace(posting);
+        });
+        const complete = RoaringBitmap32.and(seen[0], docs);
+        for (let i = 1; i < seen.length && !complete.isEmpty; i++) complete.andInPlace(seen[i]);
+        complete.andNotInPlace(placed);
+        if (complete.isEmpty) continue;
+        addExtra(level, field, complete);
+        placed.orInPlace(complete);
       }
     }
 
@@ -489,32 +503,42 @@ export class EmbeddedSearchEngine implements SearchIndex {
   private rank(candidates: RoaringBitmap32, matches: SlotMatch[], sort: Sort, k: number): number[] {
     if (k === 0 || candidates.isEmpty) return [];
     const text = matches.length > 0;
-    if (!text && sort.kind === 'relevance') return Array.from(candidates.toUint32Array(k));
+    if (!text && sort.kind === 'relevance' && !this.settings.tieBreak?.length) return Array.from(candidates.toUint32Array(k));
 
     if (!text) this.scratch.prepare(this.store.capacity, 0, 0);
     const ids = text ? this.score(candidates, matches) : candidates.toUint32Array(this.scratch.candidateIds);
     try {
       const scratch = this.scratch;
       const keys = scratch.keys;
+      const second = scratch.second;
       const forward = this.forward;
       const slots = matches.length;
       const proximity = (doc: number) => scratch.proximity(doc, forward, slots);
       const best = bestProximity(slots);
-      // Rules 4 then 5. Candidates arrive in id order, so a candidate tying on rules 1-3 with a
-      // kept document of the best possible proximity loses whatever its own: not computed.
-      const proximityThenId = (a: number, b: number) => {
-        if (a > b) {
+      const tieBreak = this.tieBreak();
+      // Rules 3 to 6: attribute and exactness, the tie-break fields, the internal id.
+      const rest = tieBreak
+        ? (a: number, b: number) => second[a] - second[b] || tieBreak(a, b) || a - b
+        : (a: number, b: number) => second[a] - second[b] || a - b;
+      // Rule 2, proximity, computed last: only the document the later rules prefer needs it, and
+      // not even that one when the other already has the best proximity a query can have.
+      const proximityThenRest = (a: number, b: number) => {
+        if (a === b) return 0;
+        const r = rest(a, b);
+        if (r > 0) {
           const pb = proximity(b);
           return pb === best ? 1 : proximity(a) - pb || 1;
         }
         const pa = proximity(a);
-        return a === b ? 0 : pa === best ? -1 : pa - proximity(b) || -1;
+        return pa === best ? -1 : pa - proximity(b) || -1;
       };
       const relevance = !text
-        ? (a: number, b: number) => a - b
+        ? tieBreak
+          ? (a: number, b: number) => tieBreak(a, b) || a - b
+          : (a: number, b: number) => a - b
         : slots > 1
-          ? (a: number, b: number) => keys[a] - keys[b] || proximityThenId(a, b)
-          : (a: number, b: number) => keys[a] - keys[b] || a - b;
+          ? (a: number, b: number) => keys[a] - keys[b] || proximityThenRest(a, b)
+          : (a: number, b: number) => keys[a] - keys[b] || rest(a, b);
       if (sort.kind === 'relevance') return topK(ids, k, relevance);
       const value = this.sortValue(sort);
       const direction = sort.kind === 'field' && sort.direction === 'desc' ? -1 : 1;
@@ -532,6 +556,30 @@ export class EmbeddedSearchEngine implements SearchIndex {
     } finally {
       this.releaseTermSlots(matches);
     }
+  }
+
+  /**
+   * The settings' tie-break fields as one comparison (fewer applications, then the newest, for
+   * offers); a document without a value comes after those with one. Undefined when there are none.
+   */
+  private tieBreak(): ((a: number, b: number) => number) | undefined {
+    const rules = (this.settings.tieBreak ?? []).map(({ field, direction }) => ({ values: this.numeric.get(field)?.values, sign: direction === 'desc' ? -1 : 1 }));
+    if (rules.length === 0) return undefined;
+    return (a, b) => {
+      for (const { values, sign } of rules) {
+        if (!values) continue;
+        const va = a < values.length ? values[a] : NaN;
+        const vb = b < values.length ? values[b] : NaN;
+        if (va === vb) continue;
+        if (Number.isNaN(va)) {
+          if (!Number.isNaN(vb)) return 1;
+          continue;
+        }
+        if (Number.isNaN(vb)) return -1;
+        return va < vb ? -sign : sign;
+      }
+      return 0;
+    };
   }
 
   private sortValue(sort: Exclude<Sort, { kind: 'relevance' }>): (doc: number) => number {
@@ -600,6 +648,10 @@ function union(sets: RoaringBitmap32[]): RoaringBitmap32 | undefined {
   return RoaringBitmap32.orMany(sets);
 }
 
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
 function filterField(filter: Filter): string {
   return filter.kind === 'geo' ? GEO_FIELD : filter.field;
 }
@@ -616,6 +668,7 @@ function normaliseSettings(settings: IndexSettings): IndexSettings {
     filterable: [...new Set(settings.filterable)],
     numeric: [...new Set(settings.numeric)],
     ...(settings.geo ? { geo: { lat: settings.geo.lat, lng: settings.geo.lng } } : {}),
+    ...(settings.tieBreak?.length ? { tieBreak: settings.tieBreak.map(({ field, direction }) => ({ field, direction })) } : {}),
     synonyms: settings.synonyms.map((group) => [...group]),
     stopWords: [...settings.stopWords],
   };
@@ -623,5 +676,5 @@ function normaliseSettings(settings: IndexSettings): IndexSettings {
 
 function canonicalSettings(settings: IndexSettings): string {
   const s = normaliseSettings(settings);
-  return JSON.stringify([s.searchable, s.filterable, s.numeric, s.geo ?? null, s.synonyms, s.stopWords]);
+  return JSON.stringify([s.searchable, s.filterable, s.numeric, s.geo ?? null, s.synonyms, s.stopWords, s.tieBreak ?? []]);
 }

@@ -68,6 +68,12 @@ function generateOffers(count: number, seed: number, prefix = 'd'): SearchDocume
   });
 }
 
+interface Key {
+  typos: number;
+  attribute: number;
+  exactness: number;
+}
+
 /** The reference: the documented rules applied by brute force. */
 class NaiveIndex {
   readonly docs = new Map<string, SearchDocument>();
@@ -81,38 +87,36 @@ class NaiveIndex {
     for (const id of ids) this.docs.delete(id);
   }
 
-  /** Per query word, the best (level, field) in the document, or undefined if a word does not match. */
-  match(doc: SearchDocument, words: string[]): { nonExact: number; typos: number; attribute: number } | undefined {
-    let nonExact = 0;
-    let typos = 0;
-    let attribute = 0;
+  /**
+   * Per query word, its best match in the document by (typos, field rank, exactness), summed over
+   * the words; undefined if a word does not match. Exactness: 0 as typed, 2 a prefix or a typo
+   * (no synonyms here).
+   */
+  match(doc: SearchDocument, words: string[]): Key | undefined {
+    const key = { typos: 0, attribute: 0, exactness: 0 };
     for (let w = 0; w < words.length; w++) {
       const word = words[w];
       const budget = hasDigit(word) ? 0 : maxTypos(word.length);
-      let bestLevel = Infinity;
-      let bestField = Infinity;
+      let best: [number, number, number] | undefined;
       SETTINGS.searchable.forEach((field, f) => {
         const value = doc[field];
         for (const token of typeof value === 'string' ? this.tokenizer.tokens(value) : []) {
-          let level = Infinity;
-          if (token === word) level = 0;
-          else if (w === words.length - 1 && token.startsWith(word)) level = 1;
+          let found: [number, number, number] | undefined;
+          if (token === word) found = [0, f, 0];
+          else if (w === words.length - 1 && token.startsWith(word)) found = [0, f, 2];
           else if (budget > 0 && !hasDigit(token) && token.length >= 4 && token.length <= MAX_TYPO_WORD_LENGTH) {
             const d = damerauLevenshtein(word, token, budget);
-            if (d <= budget) level = 1 + d;
+            if (d <= budget) found = [d, f, 2];
           }
-          if (level < Infinity) {
-            bestLevel = Math.min(bestLevel, level);
-            bestField = Math.min(bestField, f);
-          }
+          if (found && (!best || found[0] - best[0] || found[1] - best[1] || found[2] - best[2]) && (!best || (found[0] - best[0] || found[1] - best[1] || found[2] - best[2]) < 0)) best = found;
         }
       });
-      if (bestLevel === Infinity) return undefined;
-      if (bestLevel > 0) nonExact++;
-      typos += Math.max(0, bestLevel - 1);
-      attribute += bestField;
+      if (!best) return undefined;
+      key.typos += best[0];
+      key.attribute += best[1];
+      key.exactness += best[2];
     }
-    return { nonExact, typos, attribute };
+    return key;
   }
 
   passes(doc: SearchDocument, filter: Filter): boolean {
@@ -135,9 +139,9 @@ class NaiveIndex {
       if (words.includes(token)) words.splice(words.indexOf(token), 1);
       words.push(token);
     }
-    const textHits = new Map<string, { nonExact: number; typos: number; attribute: number }>();
+    const textHits = new Map<string, Key>();
     for (const doc of this.docs.values()) {
-      const m = words.length > 0 ? this.match(doc, words) : { nonExact: 0, typos: 0, attribute: 0 };
+      const m = words.length > 0 ? this.match(doc, words) : { typos: 0, attribute: 0, exactness: 0 };
       if (m) textHits.set(doc.id, m);
     }
     const fieldOf = (f: Filter) => (f.kind === 'geo' ? '\u0000geo' : f.field);
@@ -153,7 +157,7 @@ class NaiveIndex {
       }
       facets[field] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
-    return { hits: new Set(hits), keys: textHits, facets };
+    return { hits: new Set(hits), keys: textHits, facets, words: words.length };
   }
 }
 
@@ -163,9 +167,11 @@ function expectAgrees(result: SearchResult, reference: NaiveIndex, request: Sear
   expect(result.totalCount).toBe(expected.hits.size);
   expect(new Set(result.hits.map((h) => h.id))).toEqual(expected.hits);
   expect(result.facets).toEqual(expected.facets);
+  // Proximity (rule 2) is not modelled here: past one word, only typos are checked (the engine's
+  // own explanation checks the rest, below).
   const relevance = (id: string) => {
     const k = expected.keys.get(id)!;
-    return [k.nonExact, k.typos, k.attribute];
+    return expected.words > 1 ? [k.typos] : [k.typos, k.attribute, k.exactness];
   };
   const sortValue = (id: string): number => {
     const doc = reference.docs.get(id)!;
@@ -244,7 +250,7 @@ describe('EmbeddedSearchEngine against a naive reference', () => {
         const rules = full.hits.slice(0, 60).map((h) => engine.explain(text, h.id)!);
         for (let i = 1; i < rules.length; i++) {
           const [a, b] = [rules[i - 1], rules[i]];
-          const order = [a.nonExactWords - b.nonExactWords, a.typos - b.typos, a.attribute - b.attribute, a.proximity - b.proximity].find((x) => x !== 0) ?? 0;
+          const order = [a.typos - b.typos, a.proximity - b.proximity, a.attribute - b.attribute, a.exactness - b.exactness].find((x) => x !== 0) ?? 0;
           expect(order).toBeLessThanOrEqual(0);
         }
       }),

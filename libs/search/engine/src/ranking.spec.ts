@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FIELD_END } from './forward-index';
-import { explainKey, MAX_PROXIMITY, proximityOf, relevanceKey, topK } from './ranking';
+import { explainSecondary, Level, MAX_PROXIMITY, proximityOf, secondaryKey, slotCode, topK } from './ranking';
 
 describe('topK', () => {
   it('returns the same first k as a full sort', () => {
@@ -14,11 +14,15 @@ describe('topK', () => {
   });
 });
 
-describe('relevance key', () => {
-  it('orders by non-exact words, then typos, then attribute', () => {
-    const keys = [relevanceKey(0, 0, 3), relevanceKey(1, 0, 0), relevanceKey(1, 1, 0), relevanceKey(2, 0, 0), relevanceKey(0, 0, 0)];
-    expect([...keys].sort((a, b) => a - b)).toEqual([keys[4], keys[0], keys[1], keys[2], keys[3]]);
-    expect(explainKey(relevanceKey(2, 3, 4))).toEqual({ nonExactWords: 2, typos: 3, attribute: 4 });
+describe('slot codes and secondary keys', () => {
+  it('order a word\'s matches by typos, then field, then exactness (typed, synonym, prefix or typo)', () => {
+    const codes = [slotCode(Level.OneTypo, 0), slotCode(Level.Exact, 3), slotCode(Level.Synonym, 0), slotCode(Level.Exact, 0), slotCode(Level.Prefix, 0), slotCode(Level.TwoTypos, 0)];
+    expect([...codes].sort((a, b) => a - b)).toEqual([codes[3], codes[2], codes[4], codes[1], codes[0], codes[5]]);
+  });
+
+  it('pack attribute before exactness', () => {
+    expect(secondaryKey(0, 20)).toBeLessThan(secondaryKey(1, 0));
+    expect(explainSecondary(secondaryKey(7, 3))).toEqual({ attribute: 7, exactness: 3 });
   });
 });
 

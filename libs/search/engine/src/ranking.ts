@@ -1,12 +1,15 @@
 import { FIELD_END, ForwardIndex } from './forward-index';
 
 /**
- * Match quality of a query slot in a document, best first. Ranking reads the best level per
- * slot: fewer non-exact words first, then fewer typos (a prefix is non-exact but has no typo).
+ * How a query slot matches a document, best first: the word as typed, one of its synonyms, a
+ * longer word it starts (the last query word only), a word one or two typos away. A synonym
+ * only ever stands for the word as typed: a typo variant never brings its own synonyms.
  */
-export const Level = { Exact: 0, Prefix: 1, OneTypo: 2, TwoTypos: 3 } as const;
-export const NO_MATCH = 255;
-const TYPOS_OF_LEVEL = [0, 0, 1, 2];
+export const Level = { Exact: 0, Synonym: 1, Prefix: 2, OneTypo: 3, TwoTypos: 4 } as const;
+export const NO_MATCH = 0xffff;
+const TYPOS_OF_LEVEL = [0, 0, 0, 1, 2];
+/** Exactness rule: the typed word (0) before a synonym (1) before a prefix or a typo (2). */
+const EXACTNESS_OF_LEVEL = [0, 1, 2, 2, 2];
 
 /** Proximity of two consecutive query words counts at most this (also: not in the same field). */
 export const MAX_PROXIMITY = 8;
@@ -16,33 +19,44 @@ export function bestProximity(slots: number): number {
   return Math.max(0, slots - 1);
 }
 
-/** Bits of the packed relevance key: non-exact words, then typos, then attribute ranks. */
-const ATTRIBUTE_BITS = 12;
-const TYPO_BITS = 8;
-
 /**
- * Explainable relevance, in the order the rules apply:
- * 1. non-exact words (exact before prefix before typo), 2. total typos,
- * 3. attribute: sum over query words of the index of the first searchable field they match,
- * 4. proximity of consecutive query words, 5. internal id (stable: indexing order, ids reused).
- * Rules 1–3 are packed into one integer per hit; proximity is computed only for hits that tie
- * on them while competing for a place in the page.
+ * A slot's match in a document as one number, smaller is better: typos, then the field's
+ * rank, then exactness. Each slot keeps its best match in this order, so the field and the
+ * exactness are those of the match with the fewest typos (a typo in the title does not lend
+ * the title's rank to the exact word found in the description).
  */
-export function relevanceKey(nonExact: number, typos: number, attribute: number): number {
-  return (nonExact * (1 << TYPO_BITS) + Math.min(typos, (1 << TYPO_BITS) - 1)) * (1 << ATTRIBUTE_BITS) + Math.min(attribute, (1 << ATTRIBUTE_BITS) - 1);
+const FIELD_SHIFT = 2;
+const TYPO_SHIFT = 10;
+export function slotCode(level: number, field: number): number {
+  return (TYPOS_OF_LEVEL[level] << TYPO_SHIFT) | (field << FIELD_SHIFT) | EXACTNESS_OF_LEVEL[level];
 }
 
-export function explainKey(key: number): { nonExactWords: number; typos: number; attribute: number } {
-  const attribute = key % (1 << ATTRIBUTE_BITS);
-  const rest = Math.floor(key / (1 << ATTRIBUTE_BITS));
-  return { nonExactWords: Math.floor(rest / (1 << TYPO_BITS)), typos: rest % (1 << TYPO_BITS), attribute };
+/** Exactness sums stay under this (at most 2 per word, 10 words). */
+const EXACTNESS_RANGE = 32;
+
+/**
+ * Explainable relevance, in the order the rules apply: 1. total typos, 2. proximity of
+ * consecutive query words, 3. attribute: sum over query words of the rank of the field they
+ * match in, 4. exactness (typed word, synonym, prefix or typo), 5. the index's tie-break
+ * fields (fewer applications, then the newest), 6. internal id (indexing order, ids reused).
+ * Rule 1 is `keys`, rules 3 and 4 are packed in `second`; proximity is computed only for hits
+ * that tie on typos while competing for a place in the page.
+ */
+export function secondaryKey(attribute: number, exactness: number): number {
+  return attribute * EXACTNESS_RANGE + exactness;
+}
+
+export function explainSecondary(key: number): { attribute: number; exactness: number } {
+  return { attribute: Math.floor(key / EXACTNESS_RANGE), exactness: key % EXACTNESS_RANGE };
 }
 
 /** Per-search scratch arrays indexed by internal document id, reused across searches. */
 export class RankingScratch {
-  private levels: Uint8Array[] = [];
-  private fields: Uint8Array[] = [];
+  private best: Uint16Array[] = [];
+  /** Rule 1 (typos) per document. */
   keys = new Uint32Array(0);
+  /** Rules 3 and 4 (attribute, exactness) per document, see `secondaryKey`. */
+  second = new Uint32Array(0);
   /**
    * Output buffers for bitmap → id array conversions: hits of a broad query are 100,000 ids,
    * and fresh arrays of that size on every search would keep the garbage collector busy.
@@ -59,23 +73,17 @@ export class RankingScratch {
   prepare(capacity: number, slots: number, vocabulary: number): void {
     if (capacity > this.capacity) {
       this.capacity = Math.max(capacity, Math.ceil(this.capacity * 1.5));
-      this.levels = [];
-      this.fields = [];
+      this.best = [];
       this.keys = new Uint32Array(this.capacity);
+      this.second = new Uint32Array(this.capacity);
       this.candidateIds = new Uint32Array(this.capacity);
       this.markIds = new Uint32Array(this.capacity);
       this.proximityStamp = new Uint32Array(this.capacity);
       this.proximityValue = new Uint16Array(this.capacity);
       this.stamp = 0;
     }
-    while (this.levels.length < slots) {
-      this.levels.push(new Uint8Array(this.capacity));
-      this.fields.push(new Uint8Array(this.capacity));
-    }
-    for (let s = 0; s < slots; s++) {
-      this.levels[s].fill(NO_MATCH);
-      this.fields[s].fill(NO_MATCH);
-    }
+    while (this.best.length < slots) this.best.push(new Uint16Array(this.capacity));
+    for (let s = 0; s < slots; s++) this.best[s].fill(NO_MATCH);
     if (this.termSlots.length < vocabulary) this.termSlots = new Uint16Array(Math.max(vocabulary, Math.ceil(this.termSlots.length * 1.5)));
     if (++this.stamp === 0xffffffff) {
       this.proximityStamp.fill(0);
@@ -85,30 +93,31 @@ export class RankingScratch {
 
   /** Records that slot `slot` matches the documents `docs` in field `field` at `level`. */
   mark(slot: number, level: number, field: number, docs: Uint32Array): void {
-    const levels = this.levels[slot];
-    const fields = this.fields[slot];
+    const best = this.best[slot];
+    const code = slotCode(level, field);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
-      if (level < levels[doc]) levels[doc] = level;
-      if (field < fields[doc]) fields[doc] = field;
+      if (code < best[doc]) best[doc] = code;
     }
   }
 
-  /** Packs rules 1–3 for every candidate into `keys`. */
+  /** Rules 1, 3 and 4 for every candidate, into `keys` and `second`. */
   computeKeys(candidates: Uint32Array, slots: number): void {
     const keys = this.keys;
+    const second = this.second;
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates[i];
-      let nonExact = 0;
       let typos = 0;
       let attribute = 0;
+      let exactness = 0;
       for (let s = 0; s < slots; s++) {
-        const level = this.levels[s][doc];
-        if (level !== Level.Exact) nonExact++;
-        typos += TYPOS_OF_LEVEL[level] ?? 0;
-        attribute += this.fields[s][doc];
+        const code = this.best[s][doc];
+        typos += code >> TYPO_SHIFT;
+        attribute += (code >> FIELD_SHIFT) & 0xff;
+        exactness += code & 3;
       }
-      keys[doc] = relevanceKey(nonExact, typos, attribute);
+      keys[doc] = typos;
+      second[doc] = secondaryKey(attribute, exactness);
     }
   }
 

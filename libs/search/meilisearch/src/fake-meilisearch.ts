@@ -33,6 +33,12 @@ export class FakeMeilisearch {
    * body, for answers that depend on it (Meilisearch writes the requested highlight tags).
    */
   readonly searchResponses: (unknown | ((body: any) => unknown))[] = [];
+  /**
+   * Answers a search query itself when no response is queued: given the index's stored settings
+   * and documents (as the adapter sent them) and one query of the multi-search body, returns
+   * that query's result. Tests plug in a model of Meilisearch's ranking here.
+   */
+  searcher?: (index: { settings: unknown; documents: Record<string, unknown>[] }, query: any) => unknown;
   /** The next task created fails (Meilisearch reports failures on the task, not the request). */
   failNextTask: string | null = null;
   private tasks = new Map<number, FakeTask & { error: { message: string; code: string; type: string; link: string } | null }>();
@@ -93,7 +99,20 @@ export class FakeMeilisearch {
     }
     if (method === 'POST' && path === '/multi-search') {
       const queued = this.searchResponses.shift();
-      const response = typeof queued === 'function' ? queued(body) : queued;
+      let response = typeof queued === 'function' ? queued(body) : queued;
+      if (!response && this.searcher) {
+        try {
+          response = {
+            results: (body.queries as { indexUid: string }[]).map((query) => {
+              const index = this.indexes.get(query.indexUid);
+              if (!index) throw new Error(`Index \`${query.indexUid}\` not found.`);
+              return { indexUid: query.indexUid, ...(this.searcher!({ settings: index.settings, documents: [...index.documents.values()] }, query) as object) };
+            }),
+          };
+        } catch (error) {
+          return [400, { message: (error as Error).message, code: 'invalid_search', type: 'invalid_request', link: '' }];
+        }
+      }
       if (!response) return [500, { message: 'no search response queued', code: 'internal', type: 'internal', link: '' }];
       return [200, response];
     }

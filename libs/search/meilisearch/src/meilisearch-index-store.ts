@@ -41,13 +41,26 @@ export function meiliSynonyms(groups: string[][]): Record<string, string[]> {
   return out;
 }
 
+/**
+ * The ranking rules both adapters apply, in order (see IndexSettings): an explicit sort first (as
+ * the embedded engine sorts before relevance), then every query word matched, fewer typos, closer
+ * words, the better field (searchableAttributes' order), exactness (the typed word, then a
+ * synonym, then a prefix or a typo: Meilisearch counts synonyms as words without typos, so the
+ * typo rule leaves them to exactness), then the tie-break fields as custom rules.
+ */
+export const RELEVANCE_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'] as const;
+
+export function meiliRankingRules(settings: Pick<IndexSettings, 'tieBreak'>): string[] {
+  return [...RELEVANCE_RULES, ...(settings.tieBreak ?? []).map(({ field, direction }) => `${field}:${direction}`)];
+}
+
 export function meiliSettings(settings: IndexSettings) {
   const geo = settings.geo ? ['_geo'] : [];
   return {
     searchableAttributes: settings.searchable,
     filterableAttributes: [...settings.filterable, ...settings.numeric, ...geo],
     sortableAttributes: [...settings.numeric, ...geo],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    rankingRules: meiliRankingRules(settings),
     typoTolerance: TYPO_TOLERANCE,
     synonyms: meiliSynonyms(settings.synonyms),
     stopWords: settings.stopWords,
