@@ -14,6 +14,7 @@ const SEARCH = `query ($input: OfferSearchInput!) {
     edges { cursor distanceKm highlights { field snippet } node { id title status contractType location { city } } }
     pageInfo { hasNextPage endCursor }
     facets { field values { value count } }
+    place { typed query city postcode radiusKm }
   }
 }`;
 const UPSERT_PROFILE = `mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`;
@@ -96,6 +97,20 @@ describe(`search (${engine})`, () => {
     expect(titles(await search({ filters: { startBefore: '2027-02-01', romeCodes: ['M1805'] } }))).toEqual(['Développeur web en alternance']);
   });
 
+  it('reads a commune at the end of the query as a place, says so, and searches the words as typed when asked', async () => {
+    const nearLyon = await search({ query: 'développeur à Lyon' });
+    expect(titles(nearLyon)).toEqual(['Développeur web en alternance']);
+    expect(nearLyon.place).toMatchObject({ typed: 'à Lyon', query: 'développeur', city: 'Lyon', radiusKm: 30 });
+    expect(nearLyon.place.postcode).toMatch(/^690/);
+    const asTyped = await search({ query: 'développeur à Lyon', placeFromQuery: false });
+    expect(asTyped.place).toBeNull();
+    expect(asTyped.totalCount).toBe(0);
+    // A place given as a filter wins; a query naming no commune keeps its words.
+    const withNear = await search({ query: 'développeur lyon', filters: { near: { postcode: '35000', radiusKm: 20 } } });
+    expect(withNear.place).toBeNull();
+    expect((await search({ query: 'développeur java' })).place).toBeNull();
+  });
+
   it('counts facets, each ignoring its own filter', async () => {
     const result = await search({ filters: { contractTypes: ['APPRENTICESHIP'] }, facets: ['CONTRACT_TYPE', 'REMOTE_POLICY', 'ROME_DOMAIN'] });
     expect(result.totalCount).toBe(2);
@@ -124,7 +139,8 @@ describe(`search (${engine})`, () => {
   it('shows a write to the writer at once: publish, rename and close', async () => {
     const id = await publish('fresh', 'Électricien du bâtiment', { romeCode: 'F1602' });
     expect(titles(await search({ query: 'electricien' }))).toEqual(['Électricien du bâtiment']);
-    await t.gql(UPDATE, { id, input: { title: 'Plombier chauffagiste', description: 'Installations sanitaires et chauffage.' } }, employer.token);
+    // The occupation's labels are indexed with the offer: the rename changes the occupation too.
+    await t.gql(UPDATE, { id, input: { title: 'Plombier chauffagiste', description: 'Installations sanitaires et chauffage.', romeCode: 'F1603' } }, employer.token);
     expect(titles(await search({ query: 'electricien' }))).toEqual([]);
     expect(titles(await search({ query: 'plombier' }))).toEqual(['Plombier chauffagiste']);
     await t.gql(CLOSE, { id }, employer.token);

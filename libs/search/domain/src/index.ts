@@ -4,3 +4,4 @@ export * from './stop-words';
 export * from './offer-search';
 export * from './candidate-search';
 export * from './meilisearch-filter';
+export * from './query-place';

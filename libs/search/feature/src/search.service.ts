@@ -14,13 +14,15 @@ import {
   IndexStore,
   OfferFacet,
   PUBLIC_AUDIENCE,
+  QUERY_PLACE_RADIUS_KM,
   SearchHit,
   SearchResult,
   candidateSearchRequest,
   offerSearchRequest,
   organizationAudience,
+  queryPlaceSplits,
 } from '@alternance/search/domain';
-import { TaxonomyRepository } from '@alternance/taxonomy/data-access';
+import { CommuneEntity, TaxonomyRepository } from '@alternance/taxonomy/data-access';
 import {
   CandidateSearchInput,
   CandidateSearchResult,
@@ -30,6 +32,7 @@ import {
   OfferSearchOptions,
   OfferSearchResult,
   OfferSortOrder,
+  QueryPlace,
 } from '@alternance/search/graphql';
 
 export interface SearchIndexes {
@@ -77,10 +80,41 @@ export class SearchService implements OfferSearch {
     return [...all];
   }
 
+  /** Communes by name, as found (or not): the last words of most queries are asked again and again. */
+  private readonly communes = new Map<string, Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'> | null>();
+
+  private async communeNamed(name: string): Promise<Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'> | null> {
+    let commune = this.communes.get(name);
+    if (commune === undefined) {
+      const found = await this.taxonomy.communeByName(name);
+      commune = found ? { name: found.name, postcode: found.postcode, lat: found.lat, lng: found.lng } : null;
+      if (this.communes.size >= 10_000) this.communes.clear();
+      this.communes.set(name, commune);
+    }
+    return commune;
+  }
+
+  /**
+   * A French commune at the end of the query ("boulanger lyon", "vendeur à Saint-Étienne"): the
+   * longest reading that names one wins. Not when the search already has a place or the client
+   * asked for the words as typed.
+   */
+  private async queryPlace(input: OfferSearchInput): Promise<QueryPlace | null> {
+    if (!input.query || input.placeFromQuery === false || input.filters?.near) return null;
+    for (const split of queryPlaceSplits(input.query)) {
+      const commune = await this.communeNamed(split.name);
+      if (commune) {
+        return { typed: split.typed, query: split.text, city: commune.name.replace(/ \d+$/, ''), postcode: commune.postcode, lat: commune.lat!, lng: commune.lng!, radiusKm: QUERY_PLACE_RADIUS_KM };
+      }
+    }
+    return null;
+  }
+
   async searchOffers(viewer: Viewer | null, input: OfferSearchInput, options: OfferSearchOptions = {}): Promise<OfferSearchResult> {
     const page = pageRequest(input.first, input.after);
     const f = input.filters ?? {};
-    const near = await this.point(f.near, 'filters.near');
+    const place = await this.queryPlace(input);
+    const near = place ? { lat: place.lat, lng: place.lng, radiusKm: place.radiusKm } : await this.point(f.near, 'filters.near');
     const sort = input.sort ?? OfferSortOrder.RELEVANCE;
     if (sort === OfferSortOrder.DISTANCE && !near) throw InvalidInputException.field('sort', 'DISTANCE needs filters.near');
     const audiences = isStaff(viewer)
@@ -90,7 +124,7 @@ export class SearchService implements OfferSearch {
         : [PUBLIC_AUDIENCE];
     const result = await this.indexes.offers.search(
       offerSearchRequest({
-        query: input.query,
+        query: place ? place.query : input.query,
         contractTypes: f.contractTypes,
         romeCodes: await this.withNeighbours(f.romeCodes, f.includeNeighbouringOccupations),
         programIds: f.programIds,
@@ -120,6 +154,7 @@ export class SearchService implements OfferSearch {
       pageInfo: connection.pageInfo,
       facets: facets(result),
       edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toOffer(byId.get(e.node.id)!), highlights: highlights(e.node), distanceKm: e.node.distanceKm ?? null })),
+      place,
     };
   }
 

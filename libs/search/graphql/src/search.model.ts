@@ -174,6 +174,15 @@ export class OfferSearchInput extends SearchPageInput {
   @Type(() => OfferSearchFilters)
   filters?: OfferSearchFilters;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Read a French commune at the end of `query` as a place ("boulanger lyon": offers for "boulanger" within 30 km of Lyon), unless `filters.near` is given (default true). The answer says so in `place`; send false to search the words as typed.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  placeFromQuery?: boolean;
+
   @Field(() => OfferSortOrder, { nullable: true, description: 'Order (default RELEVANCE).' })
   @IsOptional()
   @IsEnum(OfferSortOrder)
@@ -307,6 +316,31 @@ export class OfferSearchEdge {
   distanceKm!: number | null;
 }
 
+@ObjectType({ description: 'A commune read from the end of a search query.' })
+@Directive('@shareable')
+export class QueryPlace {
+  @Field({ description: 'The words taken from the query ("à Lyon").' })
+  typed!: string;
+
+  @Field({ description: 'The query searched, without them.' })
+  query!: string;
+
+  @Field({ description: 'The commune, as displayed.' })
+  city!: string;
+
+  @Field({ description: 'Its postcode (the first one, for a city with several).' })
+  postcode!: string;
+
+  @Field(() => Float)
+  lat!: number;
+
+  @Field(() => Float)
+  lng!: number;
+
+  @Field(() => Int, { description: 'The radius searched around it, in kilometres.' })
+  radiusKm!: number;
+}
+
 @ObjectType({ description: 'Offers found, with counts.' })
 export class OfferSearchResult {
   @Field(() => Int, { description: 'How many offers match in all.' })
@@ -320,6 +354,9 @@ export class OfferSearchResult {
 
   @Field(() => [Facet], { description: 'Counts asked for with `facets`.' })
   facets!: Facet[];
+
+  @Field(() => QueryPlace, { nullable: true, description: 'The commune read from the end of `query` and searched around (null when none was): show it ("near Lyon") with a way to undo it (`placeFromQuery: false`).' })
+  place?: QueryPlace | null;
 }
 
 @ObjectType({ description: 'One candidate found.' })

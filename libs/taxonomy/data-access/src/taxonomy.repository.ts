@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { Country, FieldError, InvalidInputException, Page, PageRequest, isValidLatitude, isValidLongitude } from '@alternance/platform/domain';
-import { SkillKind, foldText } from '@alternance/taxonomy/domain';
+import { SkillKind, communeDisplayName, foldText } from '@alternance/taxonomy/domain';
 import {
   CommuneEntity,
   OccupationEntity,
@@ -120,6 +120,28 @@ export class TaxonomyRepository {
     if (filter.postcode) where.postcode = filter.postcode;
     if (filter.inseeCode) where.inseeCode = filter.inseeCode;
     return this.em.find(CommuneEntity, where, { orderBy: { name: 'asc', postcode: 'asc' }, limit });
+  }
+
+  /**
+   * The commune a name designates, as La Poste spells it (upper case, no accents, "SAINT ETIENNE"):
+   * its arrondissements count as the city ("LYON 03"); when several communes share the name, the
+   * one with the most postcodes and localities (the largest, as a rule). Only communes with
+   * coordinates; undefined when none.
+   */
+  async communeByName(upperName: string): Promise<CommuneEntity | undefined> {
+    // Stored as displayed: "Lyon 03", "Saint Etienne".
+    const name = communeDisplayName(upperName);
+    const rows = await this.em.find(CommuneEntity, { $or: [{ name }, { name: { $like: `${name.replace(/[%_\\]/g, '')} %` } }], lat: { $ne: null }, lng: { $ne: null } }, { orderBy: { postcode: 'asc', id: 'asc' }, limit: 500 });
+    const byInsee = new Map<string, CommuneEntity[]>();
+    for (const row of rows) {
+      // "LYON 03" is Lyon; "SAINT ETIENNE DU ROUVRAY" is another commune.
+      if (row.name !== name && !/^ \d+$/.test(row.name.slice(name.length))) continue;
+      const key = row.name === name ? row.inseeCode : name;
+      byInsee.set(key, [...(byInsee.get(key) ?? []), row]);
+    }
+    let best: CommuneEntity[] | undefined;
+    for (const group of byInsee.values()) if (!best || group.length > best.length) best = group;
+    return best?.[0];
   }
 
   /** Fails naming each unknown ROME code's field, as `pathOf` spells it. */
