@@ -5,7 +5,7 @@ import { buildRomeMatcher } from '@alternance/programs/domain';
 import { foldText, parseCsv } from '@alternance/taxonomy/domain';
 import { ContractType, OfferStatus, RemotePolicy } from '@alternance/offers/domain';
 import { loadSynonyms } from '@alternance/search/data-access';
-import { DOMAIN_STOP_WORDS, IndexableOffer, OFFER_INDEX, OFFER_INDEX_SETTINGS, PUBLIC_AUDIENCE, offerDocument, offerSearchRequest } from '@alternance/search/domain';
+import { DOMAIN_STOP_WORDS, IndexableOffer, OFFER_INDEX, OFFER_INDEX_SETTINGS, PUBLIC_AUDIENCE, QUERY_PLACE_RADIUS_KM, offerDocument, offerSearchRequest, queryPlaceSplits } from '@alternance/search/domain';
 import { EmbeddedSearchEngine } from '@alternance/search/engine';
 import { bigCities, Commune, loadCommunes, seededRandom } from '../../bench/search-engine-corpus';
 
@@ -119,6 +119,7 @@ export function corpusIndexable(offer: CorpusOffer, occupations: ReadonlyMap<str
     startLatest: '2026-10-01',
     status: OfferStatus.PUBLISHED,
     publishedAt: new Date(offer.publishedAtMs),
+    applicationCount: offer.applicationCount,
   };
 }
 
@@ -127,6 +128,7 @@ export interface CorpusIndex {
   offers: Map<string, CorpusOffer>;
   occupations: Map<string, Occupation>;
   communes: Commune[];
+  communeNames?: Map<string, Commune>;
 }
 
 /** The corpus indexed with the product's offer settings, synonyms and stop words. */
@@ -139,8 +141,48 @@ export function buildCorpusIndex(dataDir: string): CorpusIndex {
   return { engine, offers: new Map(offers.map((o) => [o.id, o])), occupations, communes };
 }
 
-/** A query as the search service sends it to the index (first page of 20, relevance). */
-export function corpusSearch(index: CorpusIndex, text: string, limit = 20): { ids: string[]; totalCount: number } {
-  const result = index.engine.searchSync(offerSearchRequest({ query: text, audiences: [PUBLIC_AUDIENCE], sort: 'RELEVANCE', offset: 0, limit, facets: [] }));
-  return { ids: result.hits.map((h) => h.id), totalCount: result.totalCount };
+/**
+ * Communes by La Poste name, arrondissements counted as their city ("LYON 03" is LYON); for a
+ * name several communes share, the one with the most rows (postcodes, localities), as the
+ * product's taxonomy lookup picks it.
+ */
+export function communesByName(communes: readonly Commune[]): Map<string, Commune> {
+  const rows = new Map<string, Commune[]>();
+  for (const c of communes) {
+    const name = c.name.replace(/ \d+$/, '');
+    rows.set(name, [...(rows.get(name) ?? []), c]);
+  }
+  const best = new Map<string, Commune>();
+  for (const [name, list] of rows) {
+    // Rows of one name may be different communes: group them by place, keep the biggest group.
+    const groups = new Map<string, Commune[]>();
+    for (const c of list) {
+      const key = /^\D+ \d+$/.test(c.name) ? name : `${c.lat.toFixed(1)},${c.lng.toFixed(1)}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const biggest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+    best.set(name, biggest[0]);
+  }
+  return best;
+}
+
+/**
+ * A query as the search service sends it to the index (first page of 20, relevance): a commune
+ * at the end of the query becomes a 30 km radius around it, as `searchOffers` does by default.
+ */
+export function corpusSearch(index: CorpusIndex, text: string, limit = 20): { ids: string[]; totalCount: number; place?: Commune } {
+  index.communeNames ??= communesByName(index.communes);
+  let query = text;
+  let near: { lat: number; lng: number; radiusKm: number } | null = null;
+  let place: Commune | undefined;
+  for (const split of queryPlaceSplits(text)) {
+    place = index.communeNames.get(split.name);
+    if (place) {
+      query = split.text;
+      near = { lat: place.lat, lng: place.lng, radiusKm: QUERY_PLACE_RADIUS_KM };
+      break;
+    }
+  }
+  const result = index.engine.searchSync(offerSearchRequest({ query, near, audiences: [PUBLIC_AUDIENCE], sort: 'RELEVANCE', offset: 0, limit, facets: [] }));
+  return { ids: result.hits.map((h) => h.id), totalCount: result.totalCount, ...(place ? { place } : {}) };
 }

@@ -24,9 +24,8 @@ import { foldText } from '@alternance/taxonomy/domain';
 import { haversineKm } from '@alternance/search/engine';
 import { defaultDataDir } from '../../bench/search-engine-corpus';
 import { repositoryRoot } from '../evaluate';
-import { buildCorpusIndex, CORPUS_FILE, CorpusIndex, CorpusOffer, corpusSearch } from './corpus';
+import { buildCorpusIndex, communesByName, CORPUS_FILE, CorpusIndex, CorpusOffer, corpusSearch } from './corpus';
 import { JudgedQuery, Judgment, parseJudgments } from './metrics';
-import { searchText } from './search-eval';
 
 export interface QuerySpec {
   id: string;
@@ -62,9 +61,11 @@ function any(res: readonly RegExp[], text: string): boolean {
 export function gradeOffer(spec: QuerySpec, offer: CorpusOffer, cityPoint?: { lat: number; lng: number }): { grade: number; reason: string } {
   const want = patterns(spec.want);
   const related = patterns(spec.related);
-  const title = foldText(offer.title);
-  const first = foldText(offer.keywords.slice(0, 3).join(' | '));
-  const all = foldText(offer.keywords.join(' | '));
+  // Folded, punctuation as spaces: "prêt-à-porter" reads "pret a porter".
+  const fold = (text: string) => foldText(text).replace(/[^\p{L}\p{N}|]+/gu, ' ');
+  const title = fold(offer.title);
+  const first = fold(offer.keywords.slice(0, 3).join(' | '));
+  const all = fold(offer.keywords.join(' | '));
   let grade = 0;
   let reason = 'nothing of the query';
   if (any(want, title)) [grade, reason] = [3, 'title'];
@@ -79,7 +80,7 @@ export function gradeOffer(spec: QuerySpec, offer: CorpusOffer, cityPoint?: { la
 
 export function cityPoint(index: CorpusIndex, city: string | undefined): { lat: number; lng: number } | undefined {
   if (!city) return undefined;
-  const commune = index.communes.find((c) => c.name === city || c.name.startsWith(`${city} `));
+  const commune = communesByName(index.communes).get(city);
   if (!commune) throw new Error(`no commune named ${city}`);
   return commune;
 }
@@ -101,7 +102,7 @@ function main(argv: string[]): void {
   for (const spec of specs) {
     const point = cityPoint(index, spec.city);
     const pool = new Set<string>(previous.get(spec.id)?.judgments.map((j) => j.offer) ?? []);
-    for (const id of corpusSearch(index, searchText(spec.query), POOL_DEPTH).ids) pool.add(id);
+    for (const id of corpusSearch(index, spec.query, POOL_DEPTH).ids) pool.add(id);
     let found = 0;
     for (const offer of index.offers.values()) {
       if (found >= RULE_POOL) break;

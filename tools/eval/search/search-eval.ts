@@ -11,11 +11,6 @@ import { repositoryRoot } from '../evaluate';
 import { buildCorpusIndex, corpusSearch } from './corpus';
 import { evaluateSearch, readJudgments, SEARCH_K } from './metrics';
 
-/** The text a query sends to the index. */
-export function searchText(query: string): string {
-  return query;
-}
-
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
   return at >= 0 ? argv[at + 1] : undefined;
@@ -32,7 +27,7 @@ export function searchEvalMain(argv: string[]): void {
   const built = performance.now() - started;
   const report = evaluateSearch(
     queries,
-    (q) => corpusSearch(index, searchText(q.query), SEARCH_K),
+    (q) => corpusSearch(index, q.query, SEARCH_K),
     (id) => {
       const offer = index.offers.get(id);
       return offer ? `${offer.title} | ${offer.keywords.join(' | ')}` : '';
