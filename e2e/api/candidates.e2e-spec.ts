@@ -111,6 +111,43 @@ describe(`candidate profiles (${engine})`, () => {
     expect(byEmployer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it.each(PRIORITY_FIELDS)('lets only the candidate and staff read %s, among seven actors, and only the candidate write it', async (field) => {
+    const rival = await signUpEmployer(t, 'Rival SARL');
+    const actors: [string, Actor | null][] = [
+      ['anonymous', null],
+      ['candidate', camille],
+      ['other candidate', other],
+      ['employer', employer],
+      ['other employer', rival],
+      ['recruiter', recruiter],
+      ['admin', admin],
+    ];
+    const outcome = (res: { data?: any; errors?: readonly { extensions?: Record<string, unknown> }[] }): string =>
+      res.errors?.length ? String(res.errors[0].extensions?.code) : res.data?.candidate == null ? 'NULL' : `OK ${JSON.stringify(res.data.candidate[field])}`;
+    const read: Record<string, string> = {};
+    const write: Record<string, string> = {};
+    for (const [who, actor] of actors) {
+      read[who] = outcome(await t.gql(`query ($id: ID!) { candidate(id: $id) { ${field} } }`, { id: candidateId }, actor?.token));
+      const res = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input: { [field]: null } }, actor?.token);
+      write[who] = res.errors?.length ? String(res.errors[0].extensions?.code) : res.data!.upsertMyCandidateProfile.id === candidateId ? 'OWN' : 'OTHER';
+      // Put Camille's declaration back after her own write.
+      if (actor === camille) await t.gql(UPSERT, { input: { [field]: (DECLARED as Record<string, unknown>)[field] } }, camille.token);
+    }
+    const value = `OK ${JSON.stringify((DECLARED as Record<string, unknown>)[field])}`;
+    expect(read).toEqual({
+      anonymous: 'UNAUTHENTICATED',
+      candidate: value,
+      'other candidate': 'NULL',
+      employer: 'FORBIDDEN',
+      'other employer': 'FORBIDDEN',
+      recruiter: value,
+      admin: value,
+    });
+    // "Other" candidate writes their own profile only; nobody else has one to write.
+    expect(write).toEqual({ anonymous: 'UNAUTHENTICATED', candidate: 'OWN', 'other candidate': 'OTHER', employer: 'FORBIDDEN', 'other employer': 'FORBIDDEN', recruiter: 'FORBIDDEN', admin: 'FORBIDDEN' });
+    expect((await t.orm.em.fork().findOneOrFail(CandidateEntity, { id: candidateId }))[field as 'livesInQpv']).toEqual((DECLARED as Record<string, unknown>)[field]);
+  });
+
   it('erases one declaration on its own, keeping the others', async () => {
     const erased = await t.gql(UPSERT, { input: { livesInQpv: null } }, camille.token);
     expect(erased.errors).toBeUndefined();

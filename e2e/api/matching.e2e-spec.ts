@@ -99,6 +99,32 @@ describe(`matching (${engine})`, () => {
     await profile(older, { sensitiveDataConsent: false });
   });
 
+  it('gives the same scores, reasons and ranking whatever priority categories the candidates declare', async () => {
+    const answers = async () => [
+      (await t.gql(OFFER_MATCHES, { id: youngId, all: true }, young.token)).data,
+      (await t.gql(OFFER_MATCHES, { id: olderId, all: true }, older.token)).data,
+      (await t.gql(CANDIDATE_MATCHES, { id: apprenticeship, all: true }, recruiter.token)).data,
+      (await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, employer.token)).data,
+    ];
+    const before = await answers();
+    expect(before[2]!.matchCandidatesForOffer).toHaveLength(2);
+    const flips: Record<string, unknown>[] = [
+      { highestQualification: 'NONE' },
+      { highestQualification: 'LEVEL_8' },
+      { livesInQpv: true },
+      { internationalProtection: true },
+      { situationBefore: 'JOB_SEEKER' },
+      { highestQualification: 'LEVEL_3', livesInQpv: true, internationalProtection: true, situationBefore: 'EMPLOYED' },
+    ];
+    for (const flip of flips) {
+      await profile(young, { sensitiveDataConsent: true, ...flip });
+      await profile(older, { sensitiveDataConsent: true, ...flip, livesInQpv: !flip.livesInQpv });
+      expect({ flip, answers: await answers() }).toEqual({ flip, answers: before });
+      await profile(young, { sensitiveDataConsent: false });
+      await profile(older, { sensitiveDataConsent: false });
+    }
+  });
+
   it('gives employers eligible candidates only, without identity for anonymous ones', async () => {
     const res = await t.gql(CANDIDATE_MATCHES, { id: apprenticeship }, employer.token);
     expect(res.errors).toBeUndefined();

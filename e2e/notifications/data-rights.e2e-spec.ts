@@ -43,6 +43,10 @@ describe(`data rights: export and erasure (${engine})`, () => {
           sensitiveDataConsent: true,
           disabilityRecognised: true,
           gender: 'FEMALE',
+          highestQualification: 'NONE',
+          livesInQpv: true,
+          internationalProtection: false,
+          situationBefore: 'STUDENT',
         },
       },
       zephyrine.token,
@@ -80,7 +84,17 @@ describe(`data rights: export and erasure (${engine})`, () => {
     expect(Object.keys(data.sections).sort()).toEqual(expect.arrayContaining(['account', 'applications', 'candidateProfile', 'notifications', 'savedSearches', 'searchIndex']));
     expect(data.sections.account).toMatchObject({ id: zephyrine.userId, email: zephyrine.email, displayName: NAME, role: 'CANDIDATE' });
     expect(JSON.stringify(data)).not.toMatch(/scrypt|passwordHash/);
-    expect(data.sections.candidateProfile).toMatchObject({ id: candidateId, headline: 'Apprentie boulangère passionnée', disabilityRecognised: true, gender: 'FEMALE' });
+    expect(data.sections.candidateProfile).toMatchObject({
+      id: candidateId,
+      headline: 'Apprentie boulangère passionnée',
+      disabilityRecognised: true,
+      gender: 'FEMALE',
+      highestQualification: 'NONE',
+      livesInQpv: true,
+      internationalProtection: false,
+      situationBefore: 'STUDENT',
+      sensitiveDataConsent: true,
+    });
     expect(data.sections.notifications.map((n: { title: string }) => n.title)).toEqual(['Your offer digest']);
     expect(data.sections.savedSearches).toEqual([expect.objectContaining({ name: `Boulangerie pour ${NAME}`, search: { query: 'boulanger' }, alert: true })]);
     expect(data.sections.searchIndex.candidateDocument).toMatchObject({ id: candidateId, displayName: NAME });

@@ -3,17 +3,26 @@ import { SEARCH_INDEXES, SearchIndexes } from '@alternance/search/feature';
 import { NotificationEntity } from '@alternance/notifications/data-access';
 import { RetentionJob, SavedSearchAlertsJob } from '@alternance/notifications/feature';
 import { Actor, PASSWORD, signUpCandidate, signUpEmployer } from '../support/actors';
-import { TestApp, engine, startTestApp } from '../support/test-app';
+import { GraphqlResponse, TestApp, engine, startTestApp } from '../support/test-app';
 import { mailSettled, mails, publishOffer } from './notifications-support';
 
-/** Words and values that would betray disability status or gender. */
-const SENSITIVE = /NON_BINARY|non.?binary|disab|handicap|RQTH|gender|genre/i;
+/** Words and values that would betray disability status, gender or a priority category. */
+const SENSITIVE =
+  /NON_BINARY|non.?binary|disab|handicap|RQTH|gender|genre|qualification|LEVEL_7|\bQPV\b|livesInQpv|lives_in_qpv|quartier|refug|réfugi|internationalProtection|international_protection|situationBefore|situation_before|EMPLOYED/i;
+const EMPLOYER_FIELDS = 'id displayName headline skills { skill { code } } desiredRomeCodes location { city } visibility';
+const MATCH_FOR_OFFER = (selection: string) => `query ($offerId: ID!) { matchCandidatesForOffer(offerId: $offerId) { ${selection} } }`;
+/** Every private field, the priority categories included: none of them is for an employer. */
+const PRIVATE_FIELDS = ['disabilityRecognised', 'gender', 'highestQualification', 'livesInQpv', 'internationalProtection', 'situationBefore', 'sensitiveDataConsent'];
 
 describe(`sensitive fields stay private (${engine})`, () => {
   let t: TestApp;
   let sam: Actor;
   let employer: Actor;
   let candidateId: string;
+  let offerId: string;
+  /** What the employer's matching answered while the offer was open: the full answer, then each private field asked for by name. */
+  let matched: GraphqlResponse;
+  const matchedByField = new Map<string, GraphqlResponse>();
   const indexed: SearchDocument[] = [];
   const logged: string[] = [];
 
@@ -38,7 +47,7 @@ describe(`sensitive fields stay private (${engine})`, () => {
     sam = await signUpCandidate(t, 'Sam Rivière');
     employer = await signUpEmployer(t, 'Fournil Lyonnais');
     const profile = await t.gql(
-      `mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id disabilityRecognised gender } }`,
+      `mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id ${PRIVATE_FIELDS.join(' ')} } }`,
       {
         input: {
           headline: 'Boulanger en reconversion',
@@ -50,19 +59,32 @@ describe(`sensitive fields stay private (${engine})`, () => {
           sensitiveDataConsent: true,
           disabilityRecognised: true,
           gender: 'NON_BINARY',
+          highestQualification: 'LEVEL_7',
+          livesInQpv: true,
+          internationalProtection: true,
+          situationBefore: 'EMPLOYED',
         },
       },
       sam.token,
     );
-    expect(profile.data!.upsertMyCandidateProfile).toMatchObject({ disabilityRecognised: true, gender: 'NON_BINARY' });
+    expect(profile.data!.upsertMyCandidateProfile).toMatchObject({
+      disabilityRecognised: true,
+      gender: 'NON_BINARY',
+      highestQualification: 'LEVEL_7',
+      livesInQpv: true,
+      internationalProtection: true,
+      situationBefore: 'EMPLOYED',
+    });
     candidateId = profile.data!.upsertMyCandidateProfile.id;
 
     // Activity that produces index documents, notices, mails and log lines about Sam.
     expect((await t.gql(`mutation { saveSearch(input: { name: "Boulange", search: { query: "boulanger" }, alert: true }) { id } }`, {}, sam.token)).errors).toBeUndefined();
     t.clock.set(new Date('2026-11-23T12:00:00Z'));
-    const offerId = await publishOffer(t, employer.token, 'Boulanger en alternance');
+    offerId = await publishOffer(t, employer.token, 'Boulanger en alternance');
     const applied = await t.gql(`mutation ($input: ApplyInput!) { applyToOffer(input: $input) { id } }`, { input: { offerId, message: 'Bonjour' } }, sam.token);
     expect(applied.errors).toBeUndefined();
+    matched = await t.gql(MATCH_FOR_OFFER(`score eligible reasons { code label } candidate { ${EMPLOYER_FIELDS} }`), { offerId }, employer.token);
+    for (const field of PRIVATE_FIELDS) matchedByField.set(field, await t.gql(MATCH_FOR_OFFER(`candidate { ${field} }`), { offerId }, employer.token));
     t.clock.set(new Date('2026-11-24T00:00:00Z'));
     expect(await t.app.get(SavedSearchAlertsJob).run(t.clock.now())).toMatchObject({ digests: 1 });
     t.clock.set(new Date('2028-10-24T00:00:00Z'));
@@ -97,15 +119,37 @@ describe(`sensitive fields stay private (${engine})`, () => {
   it('keeps them out of what an employer reads', async () => {
     const login = await t.gql(`mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: employer.email, password: PASSWORD } });
     const token = login.data!.logIn.accessToken as string;
-    const fields = 'id displayName headline skills { skill { code } } desiredRomeCodes location { city } visibility';
+    const fields = EMPLOYER_FIELDS;
     const profile = await t.gql(`query ($id: ID!) { candidate(id: $id) { ${fields} } }`, { id: candidateId }, token);
     expect(profile.data!.candidate.displayName).toBe('Sam Rivière');
     const found = await t.gql(`{ searchCandidates(input: { query: "boulanger" }) { edges { node { ${fields} } } } }`, {}, token);
     expect(found.data!.searchCandidates.edges.map((e: any) => e.node.id)).toContain(candidateId);
-    expect(JSON.stringify([profile.data, found.data])).not.toMatch(SENSITIVE);
-    for (const field of ['disabilityRecognised', 'gender']) {
-      const res = await t.gql(`query ($id: ID!) { candidate(id: $id) { ${field} } }`, { id: candidateId }, token);
-      expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PRIVATE_FIELD' });
+    expect(matched.errors).toBeUndefined();
+    expect(matched.data!.matchCandidatesForOffer.map((m: any) => m.candidate.id)).toContain(candidateId);
+    const received = await t.gql(
+      `query ($id: ID!) { offer(id: $id) { applications { edges { node { id status message answers { answer } history { status } candidate { ${fields} } } } } } }`,
+      { id: offerId },
+      token,
+    );
+    expect(received.errors).toBeUndefined();
+    expect(received.data!.offer.applications.edges.map((e: any) => e.node.candidate.id)).toEqual([candidateId]);
+    expect(JSON.stringify([profile.data, found.data, matched.data, received.data])).not.toMatch(SENSITIVE);
+    // Asked for by name, through every way an employer reaches a profile: refused.
+    const routes = [
+      (field: string) => t.gql(`query ($id: ID!) { candidate(id: $id) { ${field} } }`, { id: candidateId }, token),
+      (field: string) => t.gql(`{ searchCandidates(input: { query: "boulanger" }) { edges { node { ${field} } } } }`, {}, token),
+      async (field: string) => matchedByField.get(field)!,
+      (field: string) => t.gql(`query ($id: ID!) { offer(id: $id) { applications { edges { node { candidate { ${field} } } } } } }`, { id: offerId }, token),
+    ];
+    for (const field of PRIVATE_FIELDS) {
+      for (const [i, route] of routes.entries()) {
+        const res = await route(field);
+        expect({ field, route: i, errors: res.errors?.map((e) => e.extensions) }).toMatchObject({ field, route: i, errors: [{ code: 'FORBIDDEN', reason: 'PRIVATE_FIELD' }] });
+        const values: unknown[] = [];
+        JSON.stringify(res.data, (key, value: unknown) => (key === field && values.push(value), value));
+        expect({ field, route: i, values }).toEqual({ field, route: i, values: values.map(() => null) });
+        expect(values.length).toBeGreaterThan(0);
+      }
     }
   });
 
