@@ -76,6 +76,12 @@ describe(`sensitive fields stay private (${engine})`, () => {
       situationBefore: 'EMPLOYED',
     });
     candidateId = profile.data!.upsertMyCandidateProfile.id;
+    // Refused inputs too: a value outside its list, a declaration with consent withdrawn at once.
+    const refusals = [{ highestQualification: 'LEVEL_9' }, { situationBefore: 'RETIRED' }, { sensitiveDataConsent: false, livesInQpv: true, internationalProtection: true }];
+    for (const input of refusals) {
+      const refused = await t.gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input }, sam.token);
+      expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
 
     // Activity that produces index documents, notices, mails and log lines about Sam.
     expect((await t.gql(`mutation { saveSearch(input: { name: "Boulange", search: { query: "boulanger" }, alert: true }) { id } }`, {}, sam.token)).errors).toBeUndefined();
