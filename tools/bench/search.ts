@@ -12,6 +12,7 @@ import { Percentiles, percentiles } from './search-engine';
 import { printTable, writeResults } from './report';
 import { CONTRACTS, REMOTE, day, toIndexableOffer } from './bench-offers';
 import { startBenchApi, writeBenchDatabase, writeBenchOfferIndex } from './bench-api';
+import { loadOccupations } from '../eval/search/corpus';
 
 /**
  * `npm run bench -- search`: the job board's search at 100,000 offers resampled from the
@@ -174,7 +175,13 @@ async function main(): Promise<void> {
   const keywords = loadOfferKeywords(dataDir);
   const communes = loadCommunes(dataDir);
   const synonyms = loadSynonyms(dataDir);
-  const offers = generateOffers(keywords, communes, DOCS, 20250901).map((raw, i) => toIndexableOffer(raw, i));
+  // Indexed as the product indexes them: with their occupation's ROME name and job titles.
+  const occupations = loadOccupations(dataDir);
+  const offers = generateOffers(keywords, communes, DOCS, 20250901).map((raw, i) => {
+    const offer = toIndexableOffer(raw, i);
+    const occupation = occupations.get(offer.romeCode);
+    return { ...offer, occupationLabels: occupation ? [occupation.label, ...occupation.jobTitles] : [] };
+  });
   const requests = generateQueries(keywords, communes, QUERIES, 20250902).map(toRequest);
   const docs = offers.map(offerDocument);
   console.log(`search benchmark: ${offers.length} offers, ${requests.length} queries (typos in about a third, filters in half, facets in all)`);
