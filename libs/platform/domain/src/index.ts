@@ -5,3 +5,4 @@ export * from './geo';
 export * from './viewer';
 export * from './country';
 export * from './notice';
+export * from './small-counts';
