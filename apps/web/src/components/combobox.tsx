@@ -18,8 +18,8 @@ interface ComboboxProps {
   listLabel: string;
   hint: string;
   defaultValue: string;
-  /** Which suggestions: `what` (job titles, occupations) or `where` (communes). */
-  source: 'what' | 'where';
+  /** Which suggestions: `what` (job titles, occupations), `where` (communes) or `occupation` (job titles and occupations, with their ROME code). */
+  source: 'what' | 'where' | 'occupation';
   locale: 'fr' | 'en';
   type?: 'search' | 'text';
   maxLength: number;
@@ -27,6 +27,11 @@ interface ComboboxProps {
   hintClassName: string;
   /** "5 suggestions" and the like, in the page's language. */
   countText: { none: string; one: string; many: string };
+  /** In a form: what is wrong with the value, tied to the field. */
+  error?: string;
+  errorClassName?: string;
+  labelClassName?: string;
+  className?: string;
 }
 
 /**
@@ -99,8 +104,10 @@ export function Combobox(props: ComboboxProps) {
 
   const count = options.length === 0 ? props.countText.none : options.length === 1 ? props.countText.one : props.countText.many.replace('{n}', String(options.length));
   return (
-    <div className={styles.combobox}>
-      <label htmlFor={props.id}>{props.label}</label>
+    <div className={props.className ? `${styles.combobox} ${props.className}` : styles.combobox}>
+      <label htmlFor={props.id} className={props.labelClassName}>
+        {props.label}
+      </label>
       <input
         id={props.id}
         name={props.name}
@@ -113,7 +120,8 @@ export function Combobox(props: ComboboxProps) {
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={`${props.id}-hint`}
+        aria-describedby={props.error ? `${props.id}-hint ${props.id}-error` : `${props.id}-hint`}
+        aria-invalid={props.error ? true : undefined}
         className={props.inputClassName}
         onChange={(e) => {
           typed.current = true;
@@ -142,6 +150,11 @@ export function Combobox(props: ComboboxProps) {
       <p id={`${props.id}-hint`} className={props.hintClassName}>
         {props.hint}
       </p>
+      {props.error ? (
+        <p id={`${props.id}-error`} className={props.errorClassName}>
+          {props.error}
+        </p>
+      ) : null}
       <p id={statusId} role="status" className="visually-hidden">
         {typed.current && value.trim().length >= 2 ? count : ''}
       </p>

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { localePath, type Locale } from '../../i18n/locales';
+import { employerMessages } from '../../i18n/employer-messages';
 import { spaceMessages, type SpaceMessages } from '../../i18n/space-messages';
 import styles from './space.module.css';
 
-export type SpaceSection = 'dashboard' | 'profile' | 'offers' | 'applications' | 'invitations' | 'notifications' | 'alerts' | 'data';
+export type SpaceSection = 'dashboard' | 'profile' | 'offers' | 'applications' | 'invitations' | 'notifications' | 'alerts' | 'data' | 'organization' | 'postings' | 'talents';
 
 export const SECTION_PATHS: Record<SpaceSection, string> = {
   dashboard: '/espace',
@@ -15,12 +16,17 @@ export const SECTION_PATHS: Record<SpaceSection, string> = {
   notifications: '/espace/notifications',
   alerts: '/espace/alertes',
   data: '/espace/donnees',
+  organization: '/espace/entreprise',
+  postings: '/espace/annonces',
+  talents: '/espace/talents',
 };
 
 const CANDIDATE_SECTIONS: SpaceSection[] = ['dashboard', 'profile', 'offers', 'applications', 'invitations', 'notifications', 'alerts', 'data'];
+const EMPLOYER_SECTIONS: SpaceSection[] = ['dashboard', 'organization', 'postings', 'talents', 'notifications', 'data'];
 const OTHER_SECTIONS: SpaceSection[] = ['dashboard', 'data'];
 
-function label(s: SpaceMessages, section: SpaceSection): string {
+function label(locale: Locale, s: SpaceMessages, section: SpaceSection): string {
+  if (section === 'organization' || section === 'postings' || section === 'talents') return employerMessages(locale).nav[section];
   return s.nav[section];
 }
 
@@ -31,7 +37,7 @@ function label(s: SpaceMessages, section: SpaceSection): string {
  */
 export function SpaceShell({ locale, role, current, exact = true, children }: { locale: Locale; role: string; current: SpaceSection; exact?: boolean; children: ReactNode }) {
   const s = spaceMessages(locale);
-  const sections = role === 'CANDIDATE' ? CANDIDATE_SECTIONS : OTHER_SECTIONS;
+  const sections = role === 'CANDIDATE' ? CANDIDATE_SECTIONS : role === 'EMPLOYER' ? EMPLOYER_SECTIONS : OTHER_SECTIONS;
   return (
     <div className={styles.shell}>
       <nav aria-label={s.nav.label} className={styles.nav}>
@@ -41,7 +47,7 @@ export function SpaceShell({ locale, role, current, exact = true, children }: { 
             return (
               <li key={section}>
                 <Link href={localePath(locale, SECTION_PATHS[section])} aria-current={here ? (exact ? 'page' : 'true') : undefined} className={here ? styles.currentLink : undefined}>
-                  {label(s, section)}
+                  {label(locale, s, section)}
                 </Link>
               </li>
             );

@@ -120,10 +120,10 @@ export const spaceEn: SpaceMessages = {
   },
   employer: {
     title: 'My space',
-    lead: 'The employer space is not available in this version of the site yet.',
-    meanwhile: 'In the meantime, you can:',
+    lead: 'Team accounts work across employers from the GraphQL playground.',
+    meanwhile: 'From here you can:',
     orgPage: (name: string) => `see the public page of ${name} and its offers`,
-    playground: 'publish and manage your offers, and follow applications, from the GraphQL API (test interface)',
+    playground: 'moderate offers, follow applications and run the matcher, in the GraphQL playground',
     data: 'download your data or delete your account',
   },
   profile: {

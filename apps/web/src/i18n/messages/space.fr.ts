@@ -119,10 +119,10 @@ export const spaceFr = {
   },
   employer: {
     title: 'Mon espace',
-    lead: 'L’espace employeur n’est pas encore disponible dans cette version du site.',
-    meanwhile: 'En attendant, vous pouvez :',
+    lead: 'Les comptes de l’équipe travaillent pour tous les employeurs depuis l’interface GraphQL.',
+    meanwhile: 'D’ici, vous pouvez :',
     orgPage: (name: string) => `voir la page publique de ${name} et ses offres`,
-    playground: 'publier et gérer vos offres, et suivre les candidatures, depuis l’API GraphQL (interface de test)',
+    playground: 'modérer les offres, suivre les candidatures et lancer le moteur de correspondance, dans l’interface GraphQL',
     data: 'télécharger vos données ou supprimer votre compte',
   },
   profile: {

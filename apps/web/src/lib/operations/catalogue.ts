@@ -8,6 +8,6 @@ export const CommunesByPostcodeQuery = graphql(`
 
 export const SuggestQuery = graphql(`
   query Suggest($prefix: String!, $kinds: [SuggestionKind!], $first: Int) {
-    suggest(prefix: $prefix, kinds: $kinds, first: $first) { kind label value postcode lat lng }
+    suggest(prefix: $prefix, kinds: $kinds, first: $first) { kind label value postcode lat lng romeCode }
   }
 `);

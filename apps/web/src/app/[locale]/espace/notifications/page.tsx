@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { markAllNotificationsRead, markNotificationRead } from '../../../actions/space';
 import { SpaceShell, StatusMessage } from '../../../../components/space/space-shell';
-import { candidatePage } from '../../../../components/space/space-page';
+import { spacePage } from '../../../../components/space/space-page';
 import styles from '../../../../components/space/space.module.css';
 import { formatDateTime } from '../../../../i18n/format';
 import { isLocale, localePath, type Locale } from '../../../../i18n/locales';
@@ -21,7 +22,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const CURSOR = /^[A-Za-z0-9_=-]{1,200}$/;
 
 /** The page a notification is about, when the web app has one. */
-function subjectPath(locale: Locale, type: string, id: string): string | null {
+function subjectPath(locale: Locale, role: string, type: string, id: string): string | null {
+  if (role === 'EMPLOYER') {
+    // An employer hears of applications received, answers to invitations and offers expiring.
+    if (type === 'APPLICATION') return localePath(locale, `/espace/candidatures-recues/${id}`);
+    if (type === 'OFFER') return localePath(locale, `/espace/annonces/${id}`);
+    if (type === 'INVITATION') return localePath(locale, '/espace/annonces');
+    return null;
+  }
   switch (type) {
     case 'APPLICATION':
       return localePath(locale, `/espace/candidatures/${id}`);
@@ -39,7 +47,8 @@ function subjectPath(locale: Locale, type: string, id: string): string | null {
 }
 
 export default async function NotificationsPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const { locale, s, viewer } = await candidatePage(params, '/espace/notifications');
+  const { locale, s, viewer } = await spacePage(params, '/espace/notifications');
+  if (viewer.role !== 'CANDIDATE' && viewer.role !== 'EMPLOYER') redirect(localePath(locale, '/espace'));
   const query = await searchParams;
   const after = param(query.apres);
   const cursor = CURSOR.test(after) ? after : '';
@@ -70,7 +79,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
           </div>
           <ul className={styles.list}>
             {myNotifications.edges.map(({ node }) => {
-              const subject = subjectPath(locale, node.subjectType, node.subjectId);
+              const subject = subjectPath(locale, viewer.role, node.subjectType, node.subjectId);
               return (
                 <li key={node.id} className={node.read ? styles.item : `${styles.item} ${styles.unread}`}>
                   <h2>

@@ -17,6 +17,7 @@ import type { ResultOf } from '../../../../lib/graphql';
 import { isGone } from '../../../../lib/offer-status';
 import { JsonLd } from '../../../../components/json-ld';
 import { ApplyPanel } from './apply-panel';
+import { employerMessages } from '../../../../i18n/employer-messages';
 import styles from './offer.module.css';
 
 type Offer = NonNullable<ResultOf<typeof OfferPageQuery>['offer']>;
@@ -27,7 +28,8 @@ const load = cache(async (slug: string, token: string | undefined): Promise<Offe
   const id = offerIdFromSegment(slug);
   if (!id) notFound();
   const { offer } = await call(OfferPageQuery, { id }, { token });
-  if (!offer || offer.status === 'DRAFT') notFound();
+  // The API shows a draft to its organization and staff only: for them, this page is its preview.
+  if (!offer || (offer.status === 'DRAFT' && !token)) notFound();
   return offer;
 });
 
@@ -42,7 +44,7 @@ export async function generateMetadata({ params }: { params: PageParams }): Prom
     description,
     alternates: { canonical: localePath(locale === 'en' ? 'en' : 'fr', path), languages: { fr: path, en: `/en${path}` } },
     openGraph: { title: offer.title, description, type: 'article' },
-    robots: isGone(offer) ? { index: false, follow: true } : undefined,
+    robots: offer.status === 'DRAFT' ? { index: false, follow: false } : isGone(offer) ? { index: false, follow: true } : undefined,
   };
 }
 
@@ -146,6 +148,7 @@ export default async function OfferPage({ params }: { params: PageParams }) {
   const canonical = offerPath(offer);
   if (`/offres/${slug}` !== canonical) permanentRedirect(localePath(locale, canonical));
   const gone = isGone(offer);
+  const draft = offer.status === 'DRAFT';
   const [similar, occupation, origin] = await Promise.all([
     similarOffers(offer, viewer?.token),
     call(OccupationQuery, { code: offer.romeCode }).then((r) => r.occupation),
@@ -153,7 +156,17 @@ export default async function OfferPage({ params }: { params: PageParams }) {
   ]);
   return (
     <div className={styles.page}>
-      {gone ? null : <JsonLd data={jobPosting(offer, origin, localePath(locale, canonical))} />}
+      {gone || draft ? null : <JsonLd data={jobPosting(offer, origin, localePath(locale, canonical))} />}
+      {draft ? (
+        <div className={styles.preview} role="status">
+          <p>
+            <strong>{employerMessages(locale).preview.title}</strong> {employerMessages(locale).preview.text}
+          </p>
+          <p>
+            <Link href={localePath(locale, `/espace/annonces/${offer.id}`)}>{employerMessages(locale).preview.back}</Link>
+          </p>
+        </div>
+      ) : null}
       {gone ? (
         <div className={styles.gone} role="status">
           <h1>{t.offer.gone}</h1>
@@ -173,7 +186,7 @@ export default async function OfferPage({ params }: { params: PageParams }) {
           </header>
           <div className={styles.layout}>
             <aside className={styles.side} aria-label={t.offer.apply}>
-              <ApplyPanel locale={locale} offer={offer} viewer={viewer} />
+              {draft ? <p>{employerMessages(locale).preview.noApply}</p> : <ApplyPanel locale={locale} offer={offer} viewer={viewer} />}
             </aside>
             <div className={styles.main}>
               <Facts offer={offer} t={t} locale={locale} />
