@@ -126,4 +126,104 @@ browserSuite(`accessibility of the web pages (${engine})`, () => {
     expect(mine.data!.myApplications.edges).toEqual([{ node: { offer: { id: offer }, answers: [{ answer: 'TypeScript, pour ses types.' }] } }]);
     await context.close();
   }, 120_000);
+
+  it('has none on the employer’s space either, nor on the offer form with its errors', async () => {
+    const applicationId = (
+      await t.gql(`mutation ($input: ApplyInput!) { applyToOffer(input: $input) { id } }`, { input: { offerId: offer, answers: ['TypeScript.'] } }, candidate.token)
+    ).data!.applyToOffer.id;
+    const draft = await createOffer(t, employer, { title: 'Brouillon accessible' }, false);
+    const candidateId = (await t.gql(`{ myCandidateProfile { id } }`, {}, candidate.token)).data!.myCandidateProfile.id;
+    await upsertProfile(t, candidate, { visibility: 'ANONYMOUS', headline: 'Développeuse web' });
+    const context = await browser.newContext({ bypassCSP: true });
+    (await logInThroughPage(context, web.url, employer.email, PASSWORD)).close();
+    const pages = [
+      '/espace',
+      '/espace/entreprise',
+      '/espace/annonces',
+      '/espace/annonces/nouvelle',
+      `/espace/annonces/${offer}`,
+      `/espace/annonces/${offer}/modifier`,
+      `/espace/annonces/${offer}/candidatures`,
+      `/espace/annonces/${offer}/candidatures?vue=liste`,
+      `/espace/annonces/${offer}/talents`,
+      `/espace/candidatures-recues/${applicationId}`,
+      '/espace/talents?q=web',
+      `/espace/talents/${candidateId}`,
+      '/espace/notifications',
+      `/offres/${draft}`,
+    ];
+    expect(await check(context, pages)).toEqual([]);
+    const form = await context.newPage();
+    await form.goto(`${web.url}/espace/annonces/nouvelle`);
+    await form.getByLabel('POE individuelle').check();
+    await form.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await axeViolations(form)).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('lets an employer post an offer and move an application with the keyboard alone', async () => {
+    const context = await browser.newContext();
+    const page = await logInThroughPage(context, web.url, employer.email, PASSWORD);
+    const tabTo = async (accept: (el: { tag: string; label: string; name: string; value: string }) => boolean, limit = 120) => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const el = await page.evaluate(() => {
+          const a = document.activeElement as HTMLInputElement | null;
+          return { tag: a?.tagName ?? '', label: (a?.labels?.[0]?.textContent ?? a?.textContent ?? '').trim(), name: a?.name ?? '', value: a?.value ?? '' };
+        });
+        if (accept(el)) return;
+      }
+      throw new Error('the control was never reached with Tab');
+    };
+    await page.goto(`${web.url}/espace/annonces/nouvelle`);
+    const typeInto = async (name: string, text: string) => {
+      await tabTo((el) => el.name === name);
+      await page.keyboard.type(text);
+    };
+    await typeInto('title', 'Développeur web au clavier');
+    await typeInto('occupation', 'M1805');
+    await page.keyboard.press('Escape');
+    await typeInto('description', 'Un poste décrit sans souris.');
+    await typeInto('place', '69003');
+    await page.keyboard.press('Escape');
+    // Radio groups: the checked option takes the focus, arrows change it.
+    await tabTo((el) => el.name === 'remotePolicy');
+    await page.keyboard.press('ArrowDown');
+    // A date field takes its parts in the browser's own order (day first in French, month first in US English).
+    const dateKeys = (iso: string) =>
+      page.evaluate((value) => {
+        const [y, m, d] = value.split('-');
+        const order = new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2027, 0, 4)).map((p) => p.type);
+        return order.filter((t) => t === 'day' || t === 'month' || t === 'year').map((t) => (t === 'day' ? d : t === 'month' ? m : y)).join('');
+      }, iso);
+    await typeInto('startEarliest', await dateKeys('2027-01-04'));
+    await typeInto('startLatest', await dateKeys('2027-03-01'));
+    await tabTo((el) => el.tag === 'BUTTON' && el.label === 'Enregistrer le brouillon');
+    await Promise.all([
+      page.waitForURL(/fait=created/, { timeout: 15_000 }).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await page.locator('[role=alert]').allTextContents()} ${JSON.stringify(await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('main form')!).entries())))}`);
+      }),
+      page.keyboard.press('Enter'),
+    ]);
+    const created = /annonces\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const saved = await t.gql(`query ($id: ID!) { offer(id: $id) { title romeCode remotePolicy startDate { earliest latest } location { postcode } } }`, { id: created }, employer.token);
+    expect(saved.data!.offer).toEqual({
+      title: 'Développeur web au clavier',
+      romeCode: 'M1805',
+      remotePolicy: 'HYBRID',
+      startDate: { earliest: expect.stringMatching(/^2027-01-04/), latest: expect.stringMatching(/^2027-03-01/) },
+      location: { postcode: '69003' },
+    });
+
+    // The board: the first card's stage select, an arrow to the next stage, then its button.
+    await page.goto(`${web.url}/espace/annonces/${offer}/candidatures`);
+    await tabTo((el) => el.name === 'status');
+    await page.keyboard.press('ArrowDown');
+    await tabTo((el) => el.tag === 'BUTTON' && el.label === 'Déplacer');
+    await Promise.all([page.waitForURL(/fait=deplacee/), page.keyboard.press('Enter')]);
+    const moved = await t.gql(`query ($id: ID!) { offer(id: $id) { applications(status: INTERVIEW) { totalCount } } }`, { id: offer }, employer.token);
+    expect(moved.data!.offer.applications.totalCount).toBe(1);
+    await context.close();
+  }, 120_000);
 });
