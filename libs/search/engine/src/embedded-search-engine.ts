@@ -18,7 +18,7 @@ import { fieldText, highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
 import { NumericColumn } from './numeric-column';
 import { QuerySlot, SynonymTable, queryWords } from './query';
-import { bestProximity, explainSecondary, Level, RankingScratch, topK } from './ranking';
+import { bestProximity, explainPrimary, Level, RankingScratch, topK } from './ranking';
 import { SnapshotData, decodeSnapshot, encodeSnapshot, encodeSnapshotInSteps } from './snapshot';
 import { hasDigit, Tokenizer } from './tokenizer';
 import { damerauLevenshtein, maxTypos, TypoDictionary } from './typo-dictionary';
@@ -172,7 +172,7 @@ export class EmbeddedSearchEngine implements SearchIndex {
     this.score(only, matches);
     const proximity = this.scratch.proximity(doc, this.forward, matches.length);
     this.releaseTermSlots(matches);
-    return { typos: this.scratch.keys[doc], proximity, ...explainSecondary(this.scratch.second[doc]) };
+    return { ...explainPrimary(this.scratch.keys[doc]), proximity, exactness: this.scratch.second[doc] };
   }
 
   toSnapshot(): Buffer {
@@ -364,9 +364,10 @@ export class EmbeddedSearchEngine implements SearchIndex {
       for (let field = 0; field < index.fieldCount && placed.size < docs.size; field++) {
         ids.forEach((term, i) => {
           const posting = index.posting(term, field);
-          if (posting) seen[i].orInPlace(posting);
+          // Only the documents holding the whole phrase matter: small bitmaps, whatever the words.
+          if (posting) seen[i].orInPlace(RoaringBitmap32.and(posting, docs));
         });
-        const complete = RoaringBitmap32.and(seen[0], docs);
+        const complete = seen[0].clone();
         for (let i = 1; i < seen.length && !complete.isEmpty; i++) complete.andInPlace(seen[i]);
         complete.andNotInPlace(placed);
         if (complete.isEmpty) continue;
@@ -516,11 +517,11 @@ export class EmbeddedSearchEngine implements SearchIndex {
       const proximity = (doc: number) => scratch.proximity(doc, forward, slots);
       const best = bestProximity(slots);
       const tieBreak = this.tieBreak();
-      // Rules 3 to 6: attribute and exactness, the tie-break fields, the internal id.
+      // Rules 4 to 6: exactness, the tie-break fields, the internal id.
       const rest = tieBreak
         ? (a: number, b: number) => second[a] - second[b] || tieBreak(a, b) || a - b
         : (a: number, b: number) => second[a] - second[b] || a - b;
-      // Rule 2, proximity, computed last: only the document the later rules prefer needs it, and
+      // Rule 3, proximity, computed last: only the document the later rules prefer needs it, and
       // not even that one when the other already has the best proximity a query can have.
       const proximityThenRest = (a: number, b: number) => {
         if (a === b) return 0;

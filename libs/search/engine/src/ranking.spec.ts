@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FIELD_END } from './forward-index';
-import { explainSecondary, Level, MAX_PROXIMITY, proximityOf, secondaryKey, slotCode, topK } from './ranking';
+import { explainPrimary, Level, MAX_PROXIMITY, primaryKey, proximityOf, slotCode, topK } from './ranking';
 
 describe('topK', () => {
   it('returns the same first k as a full sort', () => {
@@ -14,15 +14,15 @@ describe('topK', () => {
   });
 });
 
-describe('slot codes and secondary keys', () => {
+describe('slot codes and primary keys', () => {
   it('order a word\'s matches by typos, then field, then exactness (typed, synonym, prefix or typo)', () => {
     const codes = [slotCode(Level.OneTypo, 0), slotCode(Level.Exact, 3), slotCode(Level.Synonym, 0), slotCode(Level.Exact, 0), slotCode(Level.Prefix, 0), slotCode(Level.TwoTypos, 0)];
     expect([...codes].sort((a, b) => a - b)).toEqual([codes[3], codes[2], codes[4], codes[1], codes[0], codes[5]]);
   });
 
-  it('pack attribute before exactness', () => {
-    expect(secondaryKey(0, 20)).toBeLessThan(secondaryKey(1, 0));
-    expect(explainSecondary(secondaryKey(7, 3))).toEqual({ attribute: 7, exactness: 3 });
+  it('pack typos before attribute', () => {
+    expect(primaryKey(0, 40)).toBeLessThan(primaryKey(1, 0));
+    expect(explainPrimary(primaryKey(2, 7))).toEqual({ typos: 2, attribute: 7 });
   });
 });
 

@@ -31,31 +31,31 @@ export function slotCode(level: number, field: number): number {
   return (TYPOS_OF_LEVEL[level] << TYPO_SHIFT) | (field << FIELD_SHIFT) | EXACTNESS_OF_LEVEL[level];
 }
 
-/** Exactness sums stay under this (at most 2 per word, 10 words). */
-const EXACTNESS_RANGE = 32;
+/** Attribute sums stay under this (field ranks up to 254, 10 words). */
+const ATTRIBUTE_RANGE = 4096;
 
 /**
- * Explainable relevance, in the order the rules apply: 1. total typos, 2. proximity of
- * consecutive query words, 3. attribute: sum over query words of the rank of the field they
- * match in, 4. exactness (typed word, synonym, prefix or typo), 5. the index's tie-break
- * fields (fewer applications, then the newest), 6. internal id (indexing order, ids reused).
- * Rule 1 is `keys`, rules 3 and 4 are packed in `second`; proximity is computed only for hits
- * that tie on typos while competing for a place in the page.
+ * Explainable relevance, in the order the rules apply: 1. total typos, 2. attribute: sum over
+ * query words of the rank of the field they match in, 3. proximity of consecutive query words,
+ * 4. exactness (typed word, synonym, prefix or typo), 5. the index's tie-break fields (fewer
+ * applications, then the newest), 6. internal id (indexing order, ids reused). Rules 1 and 2 are
+ * packed in `keys`, rule 4 is `second`; proximity, the costly one (a walk through the document's
+ * words), is computed only for hits tying on rules 1 and 2 while competing for a place in the page.
  */
-export function secondaryKey(attribute: number, exactness: number): number {
-  return attribute * EXACTNESS_RANGE + exactness;
+export function primaryKey(typos: number, attribute: number): number {
+  return typos * ATTRIBUTE_RANGE + Math.min(attribute, ATTRIBUTE_RANGE - 1);
 }
 
-export function explainSecondary(key: number): { attribute: number; exactness: number } {
-  return { attribute: Math.floor(key / EXACTNESS_RANGE), exactness: key % EXACTNESS_RANGE };
+export function explainPrimary(key: number): { typos: number; attribute: number } {
+  return { typos: Math.floor(key / ATTRIBUTE_RANGE), attribute: key % ATTRIBUTE_RANGE };
 }
 
 /** Per-search scratch arrays indexed by internal document id, reused across searches. */
 export class RankingScratch {
   private best: Uint16Array[] = [];
-  /** Rule 1 (typos) per document. */
+  /** Rules 1 and 2 (typos, attribute) per document, see `primaryKey`. */
   keys = new Uint32Array(0);
-  /** Rules 3 and 4 (attribute, exactness) per document, see `secondaryKey`. */
+  /** Rule 4 (exactness) per document. */
   second = new Uint32Array(0);
   /**
    * Output buffers for bitmap → id array conversions: hits of a broad query are 100,000 ids,
@@ -101,7 +101,7 @@ export class RankingScratch {
     }
   }
 
-  /** Rules 1, 3 and 4 for every candidate, into `keys` and `second`. */
+  /** Rules 1, 2 and 4 for every candidate, into `keys` and `second`. */
   computeKeys(candidates: Uint32Array, slots: number): void {
     const keys = this.keys;
     const second = this.second;
@@ -116,8 +116,8 @@ export class RankingScratch {
         attribute += (code >> FIELD_SHIFT) & 0xff;
         exactness += code & 3;
       }
-      keys[doc] = typos;
-      second[doc] = secondaryKey(attribute, exactness);
+      keys[doc] = primaryKey(typos, attribute);
+      second[doc] = exactness;
     }
   }
 

@@ -169,7 +169,7 @@ describe('Meilisearch settings', () => {
     await index.configure({ ...OFFER_INDEX_SETTINGS, synonyms: [['vente', 'marketing']] });
     const sent = server.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/settings')).at(-1)!.body as MeiliSettingsSent;
     expect(sent.searchableAttributes).toEqual(['title', 'occupation', 'skills', 'organizationName', 'description']);
-    expect(sent.rankingRules).toEqual(['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'applicationCount:asc', 'publishedAtMs:desc']);
+    expect(sent.rankingRules).toEqual(['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness', 'applicationCount:asc', 'publishedAtMs:desc']);
     expect(sent.sortableAttributes).toEqual(expect.arrayContaining(['applicationCount', 'publishedAtMs']));
   });
 });

@@ -47,7 +47,7 @@ describe('Meilisearch adapter at the HTTP contract', () => {
       searchableAttributes: ['title', 'description'],
       filterableAttributes: ['contractType', 'remotePolicy', 'publishedAtMs', '_geo'],
       sortableAttributes: ['publishedAtMs', '_geo'],
-      rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+      rankingRules: ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness'],
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
       synonyms: { bts: ['brevet de technicien superieur'], 'brevet de technicien superieur': ['bts'] },
       stopWords: ['alternance'],

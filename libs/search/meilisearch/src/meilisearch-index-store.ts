@@ -43,12 +43,14 @@ export function meiliSynonyms(groups: string[][]): Record<string, string[]> {
 
 /**
  * The ranking rules both adapters apply, in order (see IndexSettings): an explicit sort first (as
- * the embedded engine sorts before relevance), then every query word matched, fewer typos, closer
- * words, the better field (searchableAttributes' order), exactness (the typed word, then a
+ * the embedded engine sorts before relevance), then every query word matched, fewer typos, the
+ * better field (searchableAttributes' order), closer words, exactness (the typed word, then a
  * synonym, then a prefix or a typo: Meilisearch counts synonyms as words without typos, so the
- * typo rule leaves them to exactness), then the tie-break fields as custom rules.
+ * typo rule leaves them to exactness), then the tie-break fields as custom rules. The field comes
+ * before proximity (Meilisearch's default puts it after) because proximity is the costly rule: the
+ * embedded engine only computes it for hits tying on the field.
  */
-export const RELEVANCE_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'] as const;
+export const RELEVANCE_RULES = ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness'] as const;
 
 export function meiliRankingRules(settings: Pick<IndexSettings, 'tieBreak'>): string[] {
   return [...RELEVANCE_RULES, ...(settings.tieBreak ?? []).map(({ field, direction }) => `${field}:${direction}`)];
