@@ -80,18 +80,18 @@ export class SearchService implements OfferSearch {
     return [...all];
   }
 
-  /** Communes by name, as found (or not): the last words of most queries are asked again and again. */
-  private readonly communes = new Map<string, Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'> | null>();
+  /**
+   * Communes by name, read once into memory (36,000 rows): the last words of most queries are
+   * looked up on every search. A catalogue import is seen after a restart.
+   */
+  private communes?: Promise<Map<string, Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'>>>;
 
   private async communeNamed(name: string): Promise<Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'> | null> {
-    let commune = this.communes.get(name);
-    if (commune === undefined) {
-      const found = await this.taxonomy.communeByName(name);
-      commune = found ? { name: found.name, postcode: found.postcode, lat: found.lat, lng: found.lng } : null;
-      if (this.communes.size >= 10_000) this.communes.clear();
-      this.communes.set(name, commune);
-    }
-    return commune;
+    this.communes ??= this.taxonomy.communesByUpperName().catch((error) => {
+      this.communes = undefined;
+      throw error;
+    });
+    return (await this.communes).get(name) ?? null;
   }
 
   /**

@@ -144,6 +144,32 @@ export class TaxonomyRepository {
     return best?.[0];
   }
 
+  /**
+   * Every commune with coordinates by its upper-case name as `communeByName` reads it (the same
+   * choice among communes sharing a name), for lookups from memory: one read of the table.
+   */
+  async communesByUpperName(): Promise<Map<string, Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'>>> {
+    const rows = await this.em.find(CommuneEntity, { lat: { $ne: null }, lng: { $ne: null } }, { fields: ['name', 'inseeCode', 'postcode', 'lat', 'lng'], orderBy: { postcode: 'asc', id: 'asc' } });
+    const groups = new Map<string, Map<string, CommuneEntity[]>>();
+    for (const row of rows) {
+      const city = row.name.replace(/ \d+$/, '');
+      // "Lyon 03" is Lyon; two communes of one name are told apart by their INSEE code.
+      const key = city === row.name ? row.inseeCode : city;
+      const upper = foldText(city).toUpperCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      let byKey = groups.get(upper);
+      if (!byKey) groups.set(upper, (byKey = new Map()));
+      byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    }
+    const out = new Map<string, Pick<CommuneEntity, 'name' | 'postcode' | 'lat' | 'lng'>>();
+    for (const [upper, byKey] of groups) {
+      let best: CommuneEntity[] | undefined;
+      for (const group of byKey.values()) if (!best || group.length > best.length) best = group;
+      const first = best![0];
+      out.set(upper, { name: first.name, postcode: first.postcode, lat: first.lat, lng: first.lng });
+    }
+    return out;
+  }
+
   /** Fails naming each unknown ROME code's field, as `pathOf` spells it. */
   async requireOccupations(codes: string[], pathOf: (index: number) => string): Promise<void> {
     const known = await this.occupationsByCodes(codes);
