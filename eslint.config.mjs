@@ -51,6 +51,8 @@ const scopes = [
     sourceTag: 'scope:notifications',
     onlyDependOnLibsWithTags: ['scope:notifications', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
   },
+  // Mentor assignment: its pure core reads nothing but the fields it is handed.
+  { sourceTag: 'scope:mentoring', onlyDependOnLibsWithTags: ['scope:mentoring', 'scope:platform'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
