@@ -131,13 +131,11 @@ class MinCostFlow {
     this.g[to].push({ to: from, rev: this.g[from].length - 1, cap: 0, cost: -cost });
     return this.g[from].length - 1;
   }
-  /** Pushes flow along shortest paths while they lower the cost (the cost is convex in the flow). */
+  /** Primal-dual: pushes flow along shortest paths while they lower the cost (the cost is convex in the flow). */
   run(s: number, t: number, initialPotential: number[]): void {
     const n = this.g.length;
     const pot = initialPotential.slice();
     const dist = new Array<number>(n);
-    const prevNode = new Int32Array(n);
-    const prevEdge = new Int32Array(n);
     for (;;) {
       dist.fill(Infinity);
       dist[s] = 0;
@@ -153,8 +151,6 @@ class MinCostFlow {
           const nd = d + e.cost + pot[u] - pot[e.to];
           if (nd < dist[e.to]) {
             dist[e.to] = nd;
-            prevNode[e.to] = u;
-            prevEdge[e.to] = i;
             heap.push(nd, e.to);
           }
         }
@@ -163,12 +159,42 @@ class MinCostFlow {
       const pathCost = dist[t] + pot[t] - pot[s];
       if (pathCost >= 0) return;
       for (let v = 0; v < n; v++) if (dist[v] !== Infinity) pot[v] += dist[v];
-      let push = Infinity;
-      for (let v = t; v !== s; v = prevNode[v]) push = Math.min(push, this.g[prevNode[v]][prevEdge[v]].cap);
-      for (let v = t; v !== s; v = prevNode[v]) {
-        const e = this.g[prevNode[v]][prevEdge[v]];
-        e.cap -= push;
-        this.g[v][e.rev].cap += push;
+      // Every shortest path now has reduced cost 0: push a blocking flow along them all (Dinic on
+      // the admissible edges) before the next Dijkstra.
+      const admissible = (u: number, e: Edge) => e.cap > 0 && dist[e.to] !== Infinity && e.cost + pot[u] - pot[e.to] === 0;
+      const level = new Int32Array(n);
+      const iter = new Int32Array(n);
+      for (;;) {
+        level.fill(-1);
+        level[s] = 0;
+        const queue = [s];
+        for (let qi = 0; qi < queue.length; qi++) {
+          const u = queue[qi];
+          for (const e of this.g[u]) {
+            if (level[e.to] < 0 && admissible(u, e)) {
+              level[e.to] = level[u] + 1;
+              queue.push(e.to);
+            }
+          }
+        }
+        if (level[t] < 0) break;
+        iter.fill(0);
+        const dfs = (u: number, limit: number): number => {
+          if (u === t) return limit;
+          const edges = this.g[u];
+          for (; iter[u] < edges.length; iter[u]++) {
+            const e = edges[iter[u]];
+            if (level[e.to] !== level[u] + 1 || !admissible(u, e)) continue;
+            const pushed = dfs(e.to, Math.min(limit, e.cap));
+            if (pushed > 0) {
+              e.cap -= pushed;
+              this.g[e.to][e.rev].cap += pushed;
+              return pushed;
+            }
+          }
+          return 0;
+        };
+        while (dfs(s, Infinity) > 0);
       }
     }
   }
