@@ -129,6 +129,79 @@ browserSuite(`the candidate's journey in the browser (${engine})`, () => {
     await context.close();
   }, 180_000);
 
+  it('declares the priority categories with consent, erases one alone, then withdraws consent and erases them all (without JavaScript too)', async () => {
+    const candidate = await signUpCandidate(t, 'Awa Diallo');
+    const read = async () =>
+      (await t.gql(`{ myCandidateProfile { sensitiveDataConsent disabilityRecognised gender highestQualification livesInQpv internationalProtection situationBefore } }`, {}, candidate.token)).data!.myCandidateProfile;
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'alternance_session', value: candidate.token, url: web.url }]);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/espace/profil`);
+    const section = page.locator('#donnees-protegees');
+    const consent = section.getByRole('checkbox', { name: /J’accepte qu’Alternance conserve/ });
+    expect(await section.textContent()).toContain('Pourquoi ? Les personnes peu ou pas diplômées sont un public prioritaire.');
+    expect(await section.locator('#fieldset-livesInQpv').getByLabel('Je ne réponds pas').isChecked()).toBe(true);
+
+    // Answers without consent: the error summary points at the consent box, and nothing is kept.
+    await section.getByLabel('Votre diplôme le plus élevé obtenu').selectOption('LEVEL_3');
+    await section.locator('#fieldset-livesInQpv').getByLabel('Oui').check();
+    await submitIn(page, 'donnees-protegees');
+    await section.getByRole('link', { name: /Cochez cette case pour enregistrer/ }).waitFor();
+    expect((await read())?.highestQualification ?? null).toBeNull();
+
+    // With consent, every answer is saved.
+    await consent.check();
+    await section.getByLabel('Votre diplôme le plus élevé obtenu').selectOption('LEVEL_3');
+    await section.locator('#fieldset-livesInQpv').getByLabel('Oui').check();
+    await section.locator('#fieldset-internationalProtection').getByLabel('Non').check();
+    await section.locator('#fieldset-situationBefore').getByLabel('En recherche d’emploi').check();
+    await section.locator('#fieldset-gender').getByLabel('Femme').check();
+    await submitIn(page, 'donnees-protegees');
+    await section.getByText('Modifications enregistrées.').first().waitFor();
+    expect(await read()).toEqual({
+      sensitiveDataConsent: true,
+      disabilityRecognised: null,
+      gender: 'FEMALE',
+      highestQualification: 'LEVEL_3',
+      livesInQpv: true,
+      internationalProtection: false,
+      situationBefore: 'JOB_SEEKER',
+    });
+
+    // "No answer" erases that one alone; the page shows the saved answers again.
+    expect(await section.getByLabel('Votre diplôme le plus élevé obtenu').inputValue()).toBe('LEVEL_3');
+    await page.reload();
+    expect(await section.getByLabel('Votre diplôme le plus élevé obtenu').inputValue()).toBe('LEVEL_3');
+    await section.locator('#fieldset-livesInQpv').getByLabel('Je ne réponds pas').check();
+    await submitIn(page, 'donnees-protegees');
+    await section.getByText('Modifications enregistrées.').first().waitFor();
+    expect(await read()).toMatchObject({ sensitiveDataConsent: true, gender: 'FEMALE', highestQualification: 'LEVEL_3', livesInQpv: null, internationalProtection: false, situationBefore: 'JOB_SEEKER' });
+    await context.close();
+
+    // Without JavaScript, the same form: unticking the consent erases them all.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    await plain.addCookies([{ name: 'alternance_session', value: candidate.token, url: web.url }]);
+    const noScript = await plain.newPage();
+    await noScript.goto(`${web.url}/espace/profil`);
+    const plainSection = noScript.locator('#donnees-protegees');
+    expect(await plainSection.locator('#fieldset-situationBefore').getByLabel('En recherche d’emploi').isChecked()).toBe(true);
+    await plainSection.getByRole('checkbox', { name: /J’accepte qu’Alternance conserve/ }).uncheck();
+    await submitIn(noScript, 'donnees-protegees');
+    await noScript.locator('#donnees-protegees').getByText('Modifications enregistrées.').first().waitFor();
+    expect(await read()).toEqual({
+      sensitiveDataConsent: false,
+      disabilityRecognised: null,
+      gender: null,
+      highestQualification: null,
+      livesInQpv: null,
+      internationalProtection: null,
+      situationBefore: null,
+    });
+    await noScript.goto(`${web.url}/espace/profil`);
+    expect(await noScript.locator('#fieldset-situationBefore').getByLabel('Je ne réponds pas').isChecked()).toBe(true);
+    await plain.close();
+  }, 120_000);
+
   it('shows an employer no candidate space, and a signed-out visitor the log-in page', async () => {
     const context = await browser.newContext();
     await context.addCookies([{ name: 'alternance_session', value: employer.token, url: web.url }]);

@@ -9,6 +9,7 @@ import { text, type FormState } from '../../lib/forms';
 import type { VariablesOf } from '../../lib/graphql';
 import { CommunesByPostcodeQuery } from '../../lib/operations/catalogue';
 import { MyProfileQuery, UpsertProfileMutation } from '../../lib/operations/space';
+import { SENSITIVE_FIELDS, parseSensitiveAnswers } from '../../lib/sensitive-answers';
 import { sessionToken } from '../../lib/session';
 
 type ProfileInput = VariablesOf<typeof UpsertProfileMutation>['input'];
@@ -19,7 +20,6 @@ type Section = (typeof SECTIONS)[number];
 const EDUCATION = ['NONE', 'LOWER_SECONDARY', 'LEVEL_3', 'LEVEL_4', 'LEVEL_5', 'LEVEL_6', 'LEVEL_7', 'LEVEL_8'] as const;
 const REMOTE = ['ONSITE', 'HYBRID', 'REMOTE', 'ANY'] as const;
 const VISIBILITY = ['PUBLIC', 'ANONYMOUS', 'HIDDEN'] as const;
-const GENDER = ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'] as const;
 const LEVELS = ['BEGINNER', 'INTERMEDIATE', 'ADVANCED', 'EXPERT'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -57,7 +57,7 @@ async function tokenOrLogIn(locale: Locale): Promise<string> {
 function formField(path: string): string | null {
   if (path.startsWith('location')) return 'postcode';
   if (path === 'mobilityRadiusKm') return 'radius';
-  const known = ['headline', 'availableFrom', 'educationLevel', 'remotePreference', 'visibility', 'birthDate', 'jobSeeker', 'sensitiveDataConsent', 'disabilityRecognised', 'gender'];
+  const known: string[] = ['headline', 'availableFrom', 'educationLevel', 'remotePreference', 'visibility', 'birthDate', 'jobSeeker', 'sensitiveDataConsent', ...SENSITIVE_FIELDS];
   return known.includes(path) ? path : null;
 }
 
@@ -133,29 +133,15 @@ async function parseSection(locale: Locale, section: Section, form: FormData): P
     const values = { visibility: text(form, 'visibility') };
     return { values, errors, input: { visibility: oneOf(VISIBILITY, values.visibility) } };
   }
-  const values = {
-    birthDate: text(form, 'birthDate'),
-    jobSeeker: text(form, 'jobSeeker'),
-    sensitiveDataConsent: text(form, 'sensitiveDataConsent') === 'yes' ? 'yes' : '',
-    disabilityRecognised: text(form, 'disabilityRecognised'),
-    gender: text(form, 'gender'),
-  };
+  const values = { birthDate: text(form, 'birthDate'), jobSeeker: text(form, 'jobSeeker') };
   if (values.birthDate && !isDay(values.birthDate)) errors.birthDate = e.date;
-  const consent = values.sensitiveDataConsent === 'yes';
-  const hadConsent = text(form, 'hadConsent') === 'yes';
-  const giving = values.disabilityRecognised === 'yes' || Boolean(oneOf(GENDER, values.gender) && values.gender !== 'UNDISCLOSED');
-  // Unticking a consent given before withdraws it (both answers are erased); answering without it is a mistake to point out.
-  if (!consent && giving && !hadConsent) errors.sensitiveDataConsent = e.consentNeeded;
+  const fields = ['sensitiveDataConsent', ...SENSITIVE_FIELDS].map((name) => [name, text(form, name)]);
+  const sensitive = parseSensitiveAnswers(Object.fromEntries(fields), text(form, 'hadConsent') === 'yes');
+  if (sensitive.consentNeeded) errors.sensitiveDataConsent = e.consentNeeded;
   return {
-    values: consent ? values : { ...values, disabilityRecognised: '', gender: '' },
+    values: { ...values, ...sensitive.values },
     errors,
-    input: {
-      birthDate: values.birthDate || null,
-      jobSeeker: yesNo(values.jobSeeker),
-      sensitiveDataConsent: consent,
-      disabilityRecognised: consent ? (yesNo(values.disabilityRecognised) ?? null) : undefined,
-      gender: consent ? (oneOf(GENDER, values.gender) ?? null) : undefined,
-    },
+    input: { birthDate: values.birthDate || null, jobSeeker: yesNo(values.jobSeeker), ...sensitive.input },
   };
 }
 

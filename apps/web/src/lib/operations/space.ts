@@ -13,6 +13,10 @@ export const MyProfileQuery = graphql(`
       jobSeeker
       disabilityRecognised
       gender
+      highestQualification
+      livesInQpv
+      internationalProtection
+      situationBefore
       sensitiveDataConsent
       visibility
       mobilityRadiusKm
@@ -39,6 +43,13 @@ export const UpsertProfileMutation = graphql(`
     upsertMyCandidateProfile(input: $input) {
       id
       location { city postcode }
+      sensitiveDataConsent
+      disabilityRecognised
+      gender
+      highestQualification
+      livesInQpv
+      internationalProtection
+      situationBefore
     }
   }
 `);

@@ -12,6 +12,7 @@ import type { ResultOf } from '../../../../lib/graphql';
 import { CommunesByPostcodeQuery } from '../../../../lib/operations/catalogue';
 import { MyProfileQuery, OccupationLabelQuery, OccupationSearchQuery, ProgramSearchQuery, SkillSearchQuery } from '../../../../lib/operations/space';
 import { param, type SearchParams } from '../../../../lib/page';
+import { QUALIFICATION as QUALIFICATIONS } from '../../../../lib/sensitive-answers';
 import { EssentialsForm, MobilityForm, ProtectedForm, VisibilityForm, type ProfileFormLabels } from './profile-forms';
 import styles from './profile.module.css';
 
@@ -71,6 +72,10 @@ function formValues(profile: Profile | null): Record<string, string> {
     sensitiveDataConsent: profile.sensitiveDataConsent ? 'yes' : '',
     disabilityRecognised: yesNo(profile.disabilityRecognised),
     gender: profile.gender ?? '',
+    highestQualification: profile.highestQualification ?? '',
+    livesInQpv: yesNo(profile.livesInQpv),
+    internationalProtection: yesNo(profile.internationalProtection),
+    situationBefore: profile.situationBefore ?? '',
   };
 }
 
@@ -110,6 +115,18 @@ function formLabels(s: SpaceMessages): ProfileFormLabels {
     gender: p.gender,
     genderWhy: p.genderWhy,
     genderOptions: Object.entries(e.gender).map(([value, label]) => ({ value, label })),
+    notSaid: p.notSaid,
+    priorityLead: p.priorityLead,
+    highestQualification: p.highestQualification,
+    highestQualificationWhy: p.highestQualificationWhy,
+    qualificationOptions: [{ value: '', label: p.notSaid }, ...QUALIFICATIONS.map((value) => ({ value, label: e.educationLevel[value]! }))],
+    livesInQpv: p.livesInQpv,
+    livesInQpvWhy: p.livesInQpvWhy,
+    internationalProtection: p.internationalProtection,
+    internationalProtectionWhy: p.internationalProtectionWhy,
+    situationBefore: p.situationBefore,
+    situationBeforeWhy: p.situationBeforeWhy,
+    situationOptions: Object.entries(e.situationBefore).map(([value, label]) => ({ value, label })),
   };
 }
 

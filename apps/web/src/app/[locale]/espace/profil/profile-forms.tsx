@@ -50,6 +50,18 @@ export interface ProfileFormLabels {
   gender: string;
   genderWhy: string;
   genderOptions: Option[];
+  notSaid: string;
+  priorityLead: string;
+  highestQualification: string;
+  highestQualificationWhy: string;
+  qualificationOptions: Option[];
+  livesInQpv: string;
+  livesInQpvWhy: string;
+  internationalProtection: string;
+  internationalProtectionWhy: string;
+  situationBefore: string;
+  situationBeforeWhy: string;
+  situationOptions: Option[];
 }
 
 interface FormProps {
@@ -142,6 +154,17 @@ export function VisibilityForm({ locale, labels, initial }: FormProps) {
   );
 }
 
+/** A yes / no question with "no answer" as its third choice: choosing it erases the answer. */
+function YesNoUnsaid({ name, legend, hint, labels, value, error }: { name: string; legend: string; hint: string; labels: ProfileFormLabels; value: string | undefined; error?: string }) {
+  return (
+    <Fieldset legend={legend} hint={hint} name={name} error={error}>
+      <Choice type="radio" name={name} value="yes" label={labels.yes} defaultChecked={value === 'yes'} />
+      <Choice type="radio" name={name} value="no" label={labels.no} defaultChecked={value === 'no'} />
+      <Choice type="radio" name={name} value="" label={labels.notSaid} defaultChecked={!value} />
+    </Fieldset>
+  );
+}
+
 export function ProtectedForm({ locale, labels, initial }: FormProps) {
   const { state, action, pending, values } = useSection(initial);
   const fieldIds = {
@@ -149,6 +172,10 @@ export function ProtectedForm({ locale, labels, initial }: FormProps) {
     sensitiveDataConsent: 'choice-sensitiveDataConsent-yes',
     disabilityRecognised: 'fieldset-disabilityRecognised',
     gender: 'fieldset-gender',
+    highestQualification: 'field-highestQualification',
+    livesInQpv: 'fieldset-livesInQpv',
+    internationalProtection: 'fieldset-internationalProtection',
+    situationBefore: 'fieldset-situationBefore',
   };
   return (
     <form action={action} noValidate className={fieldStyles.form}>
@@ -171,6 +198,24 @@ export function ProtectedForm({ locale, labels, initial }: FormProps) {
           <Fieldset legend={labels.gender} hint={labels.genderWhy} name="gender" error={state.errors.gender}>
             {labels.genderOptions.map((o) => (
               <Choice key={o.value} type="radio" name="gender" value={o.value} label={o.label} defaultChecked={values.gender === o.value} />
+            ))}
+          </Fieldset>
+          <p className={styles.priorityLead}>{labels.priorityLead}</p>
+          {/* Keyed by its value: a select keeps its first default when the form resets after a save. */}
+          <SelectField
+            key={values.highestQualification ?? ''}
+            name="highestQualification"
+            label={labels.highestQualification}
+            hint={labels.highestQualificationWhy}
+            options={labels.qualificationOptions}
+            defaultValue={values.highestQualification}
+            error={state.errors.highestQualification}
+          />
+          <YesNoUnsaid name="livesInQpv" legend={labels.livesInQpv} hint={labels.livesInQpvWhy} labels={labels} value={values.livesInQpv} error={state.errors.livesInQpv} />
+          <YesNoUnsaid name="internationalProtection" legend={labels.internationalProtection} hint={labels.internationalProtectionWhy} labels={labels} value={values.internationalProtection} error={state.errors.internationalProtection} />
+          <Fieldset legend={labels.situationBefore} hint={labels.situationBeforeWhy} name="situationBefore" error={state.errors.situationBefore}>
+            {[...labels.situationOptions, { value: '', label: labels.notSaid }].map((o) => (
+              <Choice key={o.value} type="radio" name="situationBefore" value={o.value} label={o.label} defaultChecked={(values.situationBefore ?? '') === o.value} />
             ))}
           </Fieldset>
         </Fieldset>
