@@ -202,7 +202,7 @@ browserSuite(`accessibility of the web pages (${engine})`, () => {
     await tabTo((el) => el.tag === 'BUTTON' && el.label === 'Enregistrer le brouillon');
     await Promise.all([
       page.waitForURL(/fait=created/, { timeout: 15_000 }).catch(async (error: Error) => {
-        throw new Error(`${error.message}\n${await page.locator('[role=alert]').allTextContents()} ${JSON.stringify(await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('main form')!).entries())))}`);
+        throw new Error(`${error.message}\n${await page.locator('[role=alert]').allTextContents()}`);
       }),
       page.keyboard.press('Enter'),
     ]);

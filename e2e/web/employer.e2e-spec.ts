@@ -198,6 +198,12 @@ browserSuite(`the employer's space in the browser (${engine})`, () => {
     await submit(page, 'Enregistrer le brouillon', /fait=created/);
     const offerId = /annonces\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     await submit(page, 'Publier l’offre', /fait=published/);
+    // A copy starts as a new draft with the same content.
+    await submit(page, 'Dupliquer en nouveau brouillon', /fait=duplicated/);
+    const copyId = /annonces\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    expect(copyId).not.toBe(offerId);
+    const copy = await t.gql(`query ($id: ID!) { offer(id: $id) { title status contractType hireContract { type } screeningQuestions location { postcode } } }`, { id: copyId }, employer.token);
+    expect(copy.data!.offer).toEqual({ title: 'Pâtissière sans script', status: 'DRAFT', contractType: 'POEI', hireContract: { type: 'CDI' }, screeningQuestions: ['Pourquoi la pâtisserie ?'], location: { postcode: '69003' } });
     const candidate = await signUpCandidate(t, 'Romane Petit');
     await upsertProfile(t, candidate, JOB_SEEKER);
     const application = await apply(t, candidate, offerId, ['Pour apprendre.']);

@@ -13,6 +13,7 @@ import { Percentiles, percentiles } from './search-engine';
 import { printTable, writeResults } from './report';
 import { toIndexableOffer, uuid } from './bench-offers';
 import { startBenchApi, writeBenchDatabase, writeBenchOfferIndex } from './bench-api';
+import { siretWithCheckDigit } from '@alternance/organizations/domain';
 
 /**
  * `npm run bench -- web [--no-build]`: the web app (apps/web, production build served by
@@ -30,11 +31,14 @@ const OFFER_PAGES = Number(process.env.BENCH_OFFER_PAGES ?? 300);
 const HOME_REQUESTS = Number(process.env.BENCH_HOME_REQUESTS ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+/** The employer's pages: applications to one offer, and requests of each employer page timed. */
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 500);
+const EMPLOYER_REQUESTS = Number(process.env.BENCH_EMPLOYER_REQUESTS ?? 100);
 const DIST_DIR = '.next-bench';
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const TARGETS = { searchP95Ms: 80, offerP95Ms: 50, firstLoadJsKb: 120, lighthouse: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } };
+const TARGETS = { boardP95Ms: 100, marketplaceP95Ms: 80, employerJsKb: 200, searchP95Ms: 80, offerP95Ms: 50, firstLoadJsKb: 120, lighthouse: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } };
 const root = path.resolve(__dirname, '../../..');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 
@@ -325,11 +329,11 @@ interface PageScripts {
 }
 
 /** First-load JavaScript of each page: each file fetched once, gzip -9 of its bytes. */
-async function firstLoadJs(pages: Record<string, string>): Promise<{ pages: Record<string, PageScripts>; files: ScriptFile[] }> {
+async function firstLoadJs(pages: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<{ pages: Record<string, PageScripts>; files: ScriptFile[] }> {
   const files = new Map<string, ScriptFile>();
   const out: Record<string, PageScripts> = {};
   for (const [name, url] of Object.entries(pages)) {
-    const page = await request(url, { headers: PAGE_HEADERS });
+    const page = await request(url, { headers: { ...PAGE_HEADERS, ...extraHeaders } });
     if (page.status !== 200) throw new Error(`${url} answered ${page.status}`);
     const html = decoded(page).toString('utf8');
     const { loaded: scripts, noModule } = scriptsOf(html, url);
@@ -464,6 +468,120 @@ function gitState(): { commit: string; webFilesChanged: number } {
   }
 }
 
+interface EmployerResults {
+  applications: number;
+  candidates: number;
+  setUpSeconds: number;
+  latency: Record<'board' | 'list' | 'marketplace' | 'application', Percentiles>;
+  failures: number;
+  sampleFailure?: string;
+  firstLoadJs: Record<string, PageScripts>;
+}
+
+/**
+ * The employer's space: an employer with one published offer and APPLICATIONS candidates who
+ * applied to it (signed up, profiled and applied through the API, as people would), then the
+ * board, its list view, one application and the marketplace search page, each timed one request
+ * at a time with the employer's session cookie, and the first-load JavaScript of those pages.
+ */
+async function employerPages(apiUrl: string, webUrl: string): Promise<EmployerResults> {
+  const started = performance.now();
+  const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const answer = await request(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = JSON.parse(decoded(answer).toString('utf8')) as { data?: T; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(`API refused: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const signUp = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+  const employer = (
+    await gql<{ signUp: { accessToken: string } }>(signUp, {
+      input: { email: 'bench-employer@example.test', password: 'web-benchmark-password', role: 'EMPLOYER', displayName: 'Bench Employer', organization: { name: 'Boulangerie du Banc', siret: siretWithCheckDigit('4200000000001'), country: 'FR' } },
+    })
+  ).signUp.accessToken;
+  const day = (fromToday: number) => new Date(Date.now() + fromToday * 86_400_000).toISOString().slice(0, 10);
+  const start = { earliest: day(60), latest: day(120) };
+  const offerId = (
+    await gql<{ createOffer: { id: string } }>(
+      `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
+      { input: { title: 'Boulanger en alternance', description: 'Pains et viennoiseries.', contractType: 'APPRENTICESHIP', romeCode: 'D1102', remotePolicy: 'ONSITE', positions: 3, location: { country: 'FR', postcode: '45000' }, startDate: start } },
+      employer,
+    )
+  ).createOffer.id;
+  await gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id: offerId }, employer);
+  const headlines = ['Apprenti boulanger motivé', 'Passionnée de pâtisserie', 'Reconversion en boulangerie', 'Vendeur en boulangerie', 'CAP boulanger en cours'];
+  let next = 0;
+  const applicationIds: string[] = [];
+  // Four at a time: sign-ups hash passwords, which is most of the set-up's time.
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < APPLICATIONS) {
+        const i = next++;
+        const token = (await gql<{ signUp: { accessToken: string } }>(signUp, { input: { email: `bench-candidate-${i}@example.test`, password: 'web-benchmark-password', role: 'CANDIDATE', displayName: `Candidat ${i}` } })).signUp.accessToken;
+        const profile = { headline: headlines[i % headlines.length], visibility: i % 3 ? 'PUBLIC' : 'ANONYMOUS', birthDate: '2006-05-01', jobSeeker: false, availableFrom: start.earliest, location: { country: 'FR', postcode: '45000' }, mobilityRadiusKm: 50, desiredRomeCodes: ['D1102'] };
+        await gql(`mutation ($input: CandidateProfileInput!) { upsertMyCandidateProfile(input: $input) { id } }`, { input: profile }, token);
+        applicationIds.push((await gql<{ applyToOffer: { id: string } }>(`mutation ($input: ApplyInput!) { applyToOffer(input: $input) { id } }`, { input: { offerId, message: 'Bonjour.' } }, token)).applyToOffer.id);
+      }
+    }),
+  );
+  // A board spread over the stages, as a real one is.
+  for (const [i, id] of applicationIds.entries()) {
+    const status = ['SUBMITTED', 'IN_REVIEW', 'INTERVIEW', 'SUBMITTED', 'REJECTED'][i % 5];
+    if (status === 'SUBMITTED') continue;
+    await gql(`mutation ($id: ID!, $status: ApplicationStatus!, $reason: RejectionReason) { moveApplication(id: $id, status: $status, rejectionReason: $reason) { id } }`, { id, status, reason: status === 'REJECTED' ? 'SKILLS_MISMATCH' : null }, employer);
+  }
+  const setUpSeconds = +((performance.now() - started) / 1000).toFixed(1);
+  const cookie = { cookie: `alternance_session=${employer}` };
+  const paths = {
+    board: `/espace/annonces/${offerId}/candidatures`,
+    list: `/espace/annonces/${offerId}/candidatures?vue=liste`,
+    application: `/espace/candidatures-recues/${applicationIds[0]}`,
+    marketplace: '/espace/talents?q=boulanger&cp=45000&rayon=30',
+  } as const;
+  const kinds = Object.keys(paths) as (keyof typeof paths)[];
+  const latencies = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<keyof typeof paths, number[]>;
+  let failures = 0;
+  let sampleFailure: string | undefined;
+  const order = seededRandom(20250907);
+  for (const [round, count] of [
+    ['warm-up', 10],
+    ['timed', EMPLOYER_REQUESTS],
+  ] as const) {
+    const tasks = shuffle(kinds.flatMap((k) => Array.from({ length: count }, () => k)), order);
+    for (const kind of tasks) {
+      const answer = await request(`${webUrl}${paths[kind]}`, { headers: { ...PAGE_HEADERS, ...cookie } });
+      if (answer.status !== 200) {
+        failures++;
+        sampleFailure ??= `${kind}: ${answer.status}`;
+        continue;
+      }
+      if (round === 'timed') latencies[kind].push(answer.ms);
+    }
+  }
+  const round1 = (p: Percentiles): Percentiles => ({ count: p.count, p50: +p.p50.toFixed(1), p95: +p.p95.toFixed(1), p99: +p.p99.toFixed(1), max: +p.max.toFixed(1) });
+  const js = await firstLoadJs(
+    {
+      'employer dashboard': `${webUrl}/espace`,
+      'employer board': `${webUrl}${paths.board}`,
+      'employer offer form': `${webUrl}/espace/annonces/nouvelle`,
+      'employer marketplace': `${webUrl}${paths.marketplace}`,
+    },
+    cookie,
+  );
+  return {
+    applications: applicationIds.length,
+    candidates: applicationIds.length,
+    setUpSeconds,
+    latency: Object.fromEntries(kinds.map((k) => [k, round1(percentiles(latencies[k]))])) as EmployerResults['latency'],
+    failures,
+    ...(sampleFailure ? { sampleFailure } : {}),
+    firstLoadJs: js.pages,
+  };
+}
+
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg().map((l) => +l.toFixed(2));
   if (!process.argv.includes('--no-build')) await buildWebApp();
@@ -503,6 +621,11 @@ async function main(): Promise<void> {
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
         TRUST_PROXY: 'loopback',
+        // One address signs up the employer's applicants: budgets that never bind, as in the load benchmark.
+        RATE_LIMIT_AUTH_PER_IP: '1000000',
+        RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
+        RATE_LIMIT_WRITES_PER_IP: '10000000',
+        RATE_LIMIT_WRITES_PER_ACCOUNT: '10000000',
       },
       34_000,
     );
@@ -571,6 +694,8 @@ async function main(): Promise<void> {
     console.log('first-load JavaScript');
     const js = await firstLoadJs(auditPages);
     const lighthouse = LIGHTHOUSE_RUNS > 0 ? await lighthousePages(auditPages) : {};
+    console.log(`the employer's space: ${APPLICATIONS} applicants sign up and apply`);
+    const employer = APPLICATIONS > 0 ? await employerPages(apiUrl, webUrl) : null;
 
     const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
     const results = {
@@ -593,7 +718,16 @@ async function main(): Promise<void> {
         biggestFiles: js.files.slice(0, 10).map((f) => ({ path: f.path, gzipKb: kb(f.gzipBytes), rawKb: kb(f.rawBytes), pages: Object.entries(js.pages).filter(([, p]) => p.scripts.includes(f.path)).map(([name]) => name) })),
       },
       lighthouse,
+      employer,
       targets: {
+        ...(employer
+          ? {
+              boardP95Ms: { target: TARGETS.boardP95Ms, applications: employer.applications, met: employer.latency.board.p95 <= TARGETS.boardP95Ms },
+              // Measured at the candidates this run creates; the issue's figure is at 200,000.
+              marketplaceP95Ms: { target: TARGETS.marketplaceP95Ms, candidates: employer.candidates, met: employer.latency.marketplace.p95 <= TARGETS.marketplaceP95Ms },
+              employerJsKb: { target: TARGETS.employerJsKb, met: Object.values(employer.firstLoadJs).every((p) => p.gzipKb <= TARGETS.employerJsKb) },
+            }
+          : {}),
         searchP95Ms: { target: TARGETS.searchP95Ms, met: timings.latency.search.p95 <= TARGETS.searchP95Ms },
         offerP95Ms: { target: TARGETS.offerP95Ms, met: timings.latency.offer.p95 <= TARGETS.offerP95Ms },
         firstLoadJsKb: { target: TARGETS.firstLoadJsKb, met: Object.values(js.pages).every((p) => p.gzipKb <= TARGETS.firstLoadJsKb) },
@@ -622,6 +756,17 @@ async function main(): Promise<void> {
         [`  FCP / LCP / TBT / CLS / SI (median)`, `${METRICS.map((m) => (p.medianMetrics[m] === null ? '–' : m === 'cumulative-layout-shift' ? String(p.medianMetrics[m]) : `${p.medianMetrics[m]} ms`)).join(' / ')} (CPU benchmark index ${p.runs.map((r) => r.benchmarkIndex ?? '–').join(', ')})`],
         ...p.failing.map((f): [string, string] => [`  failing (${f.category})`, `${f.id}: ${f.title}${f.displayValue ? ` [${f.displayValue}]` : ''} (${f.runs}/${p.runs.length} runs)${f.category === 'performance' || !f.items.length ? '' : `: ${f.items.join('; ')}`}`]),
       ]),
+      ...(employer
+        ? ([
+            [`employer set-up (${employer.applications} applications)`, `${employer.setUpSeconds} s`],
+            [`board of ${employer.applications} applications p50 / p95 / p99`, `${lat(employer.latency.board)} (target p95 ≤ ${TARGETS.boardP95Ms} ms)`],
+            ['applications list view p50 / p95 / p99', lat(employer.latency.list)],
+            ['one application p50 / p95 / p99', lat(employer.latency.application)],
+            [`marketplace search at ${employer.candidates} candidates p50 / p95 / p99`, `${lat(employer.latency.marketplace)} (target p95 ≤ ${TARGETS.marketplaceP95Ms} ms at 200,000: not measured at that size)`],
+            ['employer pages failed', `${employer.failures}${employer.sampleFailure ? ` (${employer.sampleFailure})` : ''}`],
+            ...Object.entries(employer.firstLoadJs).map(([name, p]): [string, string] => [`first-load JS, ${name}`, `${p.gzipKb} KB gzip (${p.files} files; target ≤ ${TARGETS.employerJsKb} KB)`]),
+          ] as [string, string][])
+        : []),
       ['load average at start / end', `${loadAverageAtStart.join(' / ')}, ${results.machine.loadAverageAtEnd.join(' / ')}`],
       ['web build', `${build.id} from ${build.commit}${build.webFilesChanged > 0 ? ` with ${build.webFilesChanged} changed files in apps/web` : ''}`],
     ];

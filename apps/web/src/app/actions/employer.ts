@@ -174,7 +174,7 @@ export async function saveOffer(_previous: FormState, form: FormData): Promise<F
     const fieldErrors: Record<string, string> = {};
     for (const name of error.fields.length ? error.fields : [error.field ?? '']) {
       const field = formField(name);
-      if (field) fieldErrors[field] = error.fields.length > 1 ? `${error.message}` : error.message;
+      if (field) fieldErrors[field] = error.message;
     }
     if (Object.keys(fieldErrors).length) return { values: posted, errors: fieldErrors };
     return { values: posted, errors: {}, message: error.message || spaceMessages(locale).common.genericError };

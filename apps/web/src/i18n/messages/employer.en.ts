@@ -138,7 +138,6 @@ export const employerEn: EmployerMessages = {
     publishHint: 'It appears in search at once and stays online for 60 days.',
     close: 'Close the offer',
     closeHint: 'It leaves search; candidates in progress are told.',
-    closeConfirm: 'Close this offer? It cannot be published again.',
     duplicate: 'Duplicate as a new draft',
     board: 'See the applications',
     matches: 'Best candidates for this offer',

@@ -137,7 +137,6 @@ export const employerFr = {
     publishHint: 'Elle apparaît aussitôt dans la recherche et reste en ligne 60 jours.',
     close: 'Clôturer l’offre',
     closeHint: 'Elle quitte la recherche ; les candidats en cours sont prévenus.',
-    closeConfirm: 'Clôturer cette offre ? Elle ne pourra plus être publiée.',
     duplicate: 'Dupliquer en nouveau brouillon',
     board: 'Voir les candidatures',
     matches: 'Meilleurs candidats pour cette offre',

@@ -88,7 +88,7 @@ export const ApplicationColumnQuery = graphql(`
       id
       title
       organization { id }
-      applications(status: $status, first: 50) {
+      applications(status: $status, first: 20) {
         totalCount
         edges { node { id status createdAt allowedMoves candidate { id displayName headline } } }
       }
