@@ -331,10 +331,10 @@ export class QueryPlace {
   @Field({ description: 'Its postcode (the first one, for a city with several).' })
   postcode!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude of the commune (the centre of the radius).' })
   lat!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude of the commune (the centre of the radius).' })
   lng!: number;
 
   @Field(() => Int, { description: 'The radius searched around it, in kilometres.' })
