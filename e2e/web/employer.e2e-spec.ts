@@ -113,7 +113,8 @@ browserSuite(`the employer's space in the browser (${engine})`, () => {
 
     await page.goto(`${web.url}/espace/annonces/${offerId}/candidatures`);
     const column = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${name}`) }) });
-    expect(await column('Envoyée').getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Yanis Ferhat', 'Léa Garnier']);
+    // Newest first; two applications sent within the same millisecond may come in either order.
+    expect((await column('Envoyée').getByRole('heading', { level: 3 }).allTextContents()).sort()).toEqual(['Léa Garnier', 'Yanis Ferhat']);
     const card = () => page.locator(`#candidature-${chosenApplication}`);
     // A rejection without its reason is refused, and says why.
     await card().getByLabel('Passer à l’étape').selectOption('REJECTED');
