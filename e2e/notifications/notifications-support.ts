@@ -48,7 +48,8 @@ export const CREATE_OFFER = `mutation ($input: CreateOfferInput!) { createOffer(
 export const PUBLISH_OFFER = `mutation ($id: ID!) { publishOffer(id: $id) { id status publishedAt expiresAt } }`;
 
 /** Creates and publishes an offer as the employer; returns its id. */
-export async function publishOffer(t: TestApp, token: string, title: string, postcode = '69003'): Promise<string> {
+/** A published offer; its occupation is a pastry cook's unless `romeCode` says otherwise (offers are found by their occupation's labels too). */
+export async function publishOffer(t: TestApp, token: string, title: string, postcode = '69003', romeCode = 'D1104'): Promise<string> {
   const created = await t.gql(
     CREATE_OFFER,
     {
@@ -56,7 +57,7 @@ export async function publishOffer(t: TestApp, token: string, title: string, pos
         title,
         description: 'Fabrication en atelier, accompagnement par un maître d’apprentissage.',
         contractType: 'APPRENTICESHIP',
-        romeCode: 'D1104',
+        romeCode,
         location: { country: 'FR', postcode },
         remotePolicy: 'ONSITE',
         startDate: { earliest: '2027-01-04', latest: '2027-03-01' },

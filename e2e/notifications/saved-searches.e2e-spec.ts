@@ -81,7 +81,7 @@ describe(`saved searches and their daily digest (${engine})`, () => {
   it('sends at most one digest a day per candidate, with up to ten titles and a count, never the same offer twice', async () => {
     at('2026-11-23T10:00:00Z');
     for (let i = 1; i <= 12; i++) await publishOffer(t, employer.token, `Pâtissier confiseur ${i}`);
-    await publishOffer(t, employer.token, 'Développeur web');
+    await publishOffer(t, employer.token, 'Développeur web', '69003', 'M1805');
 
     at('2026-11-23T20:00:00Z');
     expect(await job.run(t.clock.now())).toEqual({ candidates: 0, digests: 0 });
