@@ -83,7 +83,7 @@ browserSuite(`accessibility of the web pages (${engine})`, () => {
     const form = await context.newPage();
     await form.goto(`${web.url}/offres/${offer}/postuler`);
     await form.getByRole('button', { name: 'Envoyer ma candidature' }).click();
-    await form.getByRole('alert').waitFor();
+    await form.getByRole('alert', { name: 'Le formulaire contient des erreurs :' }).waitFor();
     expect(await axeViolations(form)).toEqual([]);
     await context.close();
   }, 240_000);
@@ -157,7 +157,7 @@ browserSuite(`accessibility of the web pages (${engine})`, () => {
     await form.goto(`${web.url}/espace/annonces/nouvelle`);
     await form.getByLabel('POE individuelle').check();
     await form.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await form.getByRole('alert').waitFor();
+    await form.getByRole('alert', { name: 'Le formulaire contient des erreurs :' }).waitFor();
     expect(await axeViolations(form)).toEqual([]);
     await context.close();
   }, 300_000);
