@@ -53,6 +53,7 @@ const scopes = [
   },
   // Mentor assignment: its pure core reads nothing but the fields it is handed.
   { sourceTag: 'scope:mentoring', onlyDependOnLibsWithTags: ['scope:mentoring', 'scope:platform'] },
+  { sourceTag: 'scope:imports', onlyDependOnLibsWithTags: ['scope:imports', 'scope:offers', 'scope:organizations', 'scope:taxonomy', 'scope:search', 'scope:platform'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).

@@ -1,0 +1,77 @@
+/**
+ * What every partner-feed reader yields, whatever the format: one offer as the partner
+ * published it, reduced to the fields the product keeps, before any look-up in the
+ * product's own tables (communes, ROME, organizations). Readers do no I/O beyond reading
+ * their input stream, so they are tested on the published samples alone.
+ */
+
+/** The kinds of contract an offer may be; only work-study ones are imported. */
+export type PartnerContractKind = 'APPRENTICESHIP' | 'PROFESSIONALISATION' | 'OTHER';
+
+/** Where a person applies: in the product, or on the partner's side. */
+export type PartnerApplyMethod =
+  | { kind: 'IN_PRODUCT' }
+  | { kind: 'URL'; url: string }
+  | { kind: 'EMAIL'; email: string };
+
+export interface PartnerLocation {
+  /** Postal code as published (5 digits in France), if any. */
+  postcode: string | null;
+  /** INSEE commune code, if the feed gives it. */
+  inseeCode: string | null;
+  /** Commune name as published, if any. */
+  city: string | null;
+  /** Coordinates when the feed gives them (WGS84 degrees). */
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface PartnerEmployer {
+  name: string | null;
+  /** 14 digits when given; readers keep only well-formed ones. */
+  siret: string | null;
+}
+
+export interface PartnerOffer {
+  /** The partner's own id of the offer, stable across runs. */
+  externalId: string;
+  title: string;
+  /** Safe HTML (see `sanitizeOfferHtml`): paragraphs, line breaks, lists, emphasis. */
+  descriptionHtml: string;
+  employer: PartnerEmployer;
+  location: PartnerLocation;
+  /** Decided from the feed's fields, else from its text; null when nothing says. */
+  contractKind: PartnerContractKind | null;
+  /** `YYYY-MM-DD`, when the feed says when the job starts. */
+  startDate: string | null;
+  /** Contract length in months, when given. */
+  durationMonths: number | null;
+  /** The diploma or level aimed at, as published (e.g. "BTS", "Bac+3"). */
+  level: string | null;
+  /** A ROME code given by the partner (letter + 4 digits), else null. */
+  romeCode: string | null;
+  apply: PartnerApplyMethod;
+  /** When the partner says it published or last changed the offer (ISO 8601), if it does. */
+  publishedAt: string | null;
+}
+
+/** A record a reader could not turn into an offer, and where it was. */
+export interface PartnerRejection {
+  /** 1-based record number in the feed, in reading order. */
+  record: number;
+  /** Where in the document: an element path (`/source/job[12]`), a JSON path or a CSV row. */
+  location: string;
+  /** A stable reason code, e.g. `MISSING_TITLE`, `MISSING_ID`, `MALFORMED`. */
+  reason: string;
+  /** A sentence a person can read. */
+  detail: string;
+}
+
+export type PartnerRecord = { ok: true; offer: PartnerOffer; record: number } | { ok: false; rejection: PartnerRejection };
+
+/** A feed reader: from a byte stream to records, streamed (memory stays flat). */
+export interface PartnerFeedReader {
+  /** The source name used on the command line and stored as provenance (`hellowork`, `apec`…). */
+  readonly source: string;
+  read(input: AsyncIterable<Uint8Array | string>): AsyncIterable<PartnerRecord>;
+}
