@@ -1,1 +1,2 @@
 export * from './partner-offer';
+export * from './import-rules';
