@@ -8,6 +8,7 @@ import { Migration20261123160000_programs_by_title } from './Migration2026112316
 import { Migration20261203100000_catalogue_version } from './Migration20261203100000_catalogue_version';
 import { Migration20261203130024_offers_by_expiry } from './Migration20261203130024_offers_by_expiry';
 import { Migration20261205130914_priority_categories } from './Migration20261205130914_priority_categories';
+import { Migration20261205190500_partner_imports } from './Migration20261205190500_partner_imports';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -18,4 +19,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203100000_catalogue_version', class: Migration20261203100000_catalogue_version },
   { name: 'Migration20261203130024_offers_by_expiry', class: Migration20261203130024_offers_by_expiry },
   { name: 'Migration20261205130914_priority_categories', class: Migration20261205130914_priority_categories },
+  { name: 'Migration20261205190500_partner_imports', class: Migration20261205190500_partner_imports },
 ];

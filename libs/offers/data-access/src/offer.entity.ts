@@ -99,6 +99,25 @@ export class OfferEntity {
   @Enum({ items: () => OfferStatus, type: 'string' })
   status: OfferStatus = OfferStatus.DRAFT;
 
+  /** Offers imported from a partner feed may be applied to on the partner's page instead. */
+  @Property({ type: 'string', length: 2000, nullable: true })
+  applyUrl: string | null = null;
+
+  /** ...or by mail to the partner's address. Neither set: candidates apply in the product. */
+  @Property({ type: 'string', length: 320, nullable: true })
+  applyEmail: string | null = null;
+
+  /** The diploma or level a partner's offer names, as published ("BTS MCO", "Bac+3"). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  diploma: string | null = null;
+
+  /**
+   * An imported offer whose occupation could not be told from its title with confidence: kept
+   * as a draft with the best guess for staff to check, never published on a guess.
+   */
+  @Property({ type: 'boolean' })
+  occupationToReview = false;
+
   @Property({ type: 'Date', nullable: true })
   publishedAt: Date | null = null;
 

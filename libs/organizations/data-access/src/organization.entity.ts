@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Country, OrganizationSize } from '@alternance/organizations/domain';
 
 @Entity({ tableName: 'organizations' })
@@ -30,6 +30,18 @@ export class OrganizationEntity {
   /** Workplace accommodations the employer commits to, in its own words. */
   @Property({ type: 'text', nullable: true })
   accommodations: string | null = null;
+
+  /**
+   * False for an organization created by a partner-feed import: no member yet. An employer who
+   * signs up with its SIRET claims it (and its imported offers) instead of creating another.
+   */
+  @Property({ type: 'boolean' })
+  claimed = true;
+
+  /** Imports find an employer named without a SIRET by this key (`communeKey`-style folding of the name). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Index()
+  nameKey: string | null = null;
 
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

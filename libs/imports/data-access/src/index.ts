@@ -1,0 +1,2 @@
+export * from './offer-source.entity';
+export * from './import-run.entity';
