@@ -9,6 +9,7 @@ import { Migration20261203100000_catalogue_version } from './Migration2026120310
 import { Migration20261203130024_offers_by_expiry } from './Migration20261203130024_offers_by_expiry';
 import { Migration20261205130914_priority_categories } from './Migration20261205130914_priority_categories';
 import { Migration20261205190500_partner_imports } from './Migration20261205190500_partner_imports';
+import { Migration20261205191000_mentor_role } from './Migration20261205191000_mentor_role';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -20,4 +21,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130024_offers_by_expiry', class: Migration20261203130024_offers_by_expiry },
   { name: 'Migration20261205130914_priority_categories', class: Migration20261205130914_priority_categories },
   { name: 'Migration20261205190500_partner_imports', class: Migration20261205190500_partner_imports },
+  { name: 'Migration20261205191000_mentor_role', class: Migration20261205191000_mentor_role },
 ];

@@ -7,6 +7,7 @@ import { DatabaseConfig } from '@alternance/platform/nest';
 import { ENTITIES } from './entities';
 import { POSTGRESQL_MIGRATIONS } from '../../migrations/postgresql';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
+import { SqliteMigrator } from './sqlite-migrator';
 
 interface SqliteHandle {
   pragma(statement: string): unknown;
@@ -93,6 +94,8 @@ export function ormOptions(db: DatabaseConfig, debug = false): Options {
     ...common,
     driver: BetterSqliteDriver,
     dbName: db.file,
+    // Migrations run with foreign keys off (see SqliteMigrator), so a table can be rebuilt.
+    extensions: [SqliteMigrator],
     pool: {
       min: 1,
       max: 1,
