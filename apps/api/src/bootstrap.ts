@@ -4,7 +4,19 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Clock, systemClock } from '@alternance/platform/domain';
-import { AppConfig, DrainOutcome, HttpDrain, JsonLogger, createAppLogger, httpServerOptions, installHttpEdge } from '@alternance/platform/nest';
+import {
+  AppConfig,
+  DrainOutcome,
+  HttpDrain,
+  JsonLogger,
+  RATE_LIMIT_STORE,
+  RateLimitStore,
+  ReadinessCheck,
+  RedisRateLimitStore,
+  createAppLogger,
+  httpServerOptions,
+  installHttpEdge,
+} from '@alternance/platform/nest';
 import { SEARCH_INDEXES, SearchIndexes } from '@alternance/search/feature';
 import { ApiSurface, AppModule, SINGLE_PROCESS } from './app.module';
 import { mountPlayground } from './playground/playground';
@@ -45,6 +57,9 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock, s
   drains.set(app, { drain, logger });
   const orm = app.get(MikroORM);
   const indexes = app.get<SearchIndexes>(SEARCH_INDEXES);
+  const rateLimits = app.get<RateLimitStore>(RATE_LIMIT_STORE);
+  // Without Redis the process still answers (sign-in refused, other budgets uncounted): degraded, not down.
+  const redis: ReadinessCheck[] = rateLimits instanceof RedisRateLimitStore ? [{ name: 'redis', critical: false, check: () => rateLimits.ping() }] : [];
   installHttpEdge(http, {
     settings,
     drain,
@@ -54,6 +69,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock, s
       checks: [
         { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
         { name: 'search', check: () => Promise.all([indexes.offers.count(), indexes.candidates.count()]) },
+        ...redis,
       ],
     },
   });

@@ -16,6 +16,7 @@ export * from './security/security-headers';
 export * from './http/request-bodies';
 export * from './http/http-edge';
 export * from './rate-limit/rate-limit.store';
+export * from './rate-limit/redis-rate-limit.store';
 export * from './rate-limit/rate-limit.plugin';
 export * from './rate-limit/rate-limit.module';
 export * from './health/health';

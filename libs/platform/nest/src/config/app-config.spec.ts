@@ -100,6 +100,18 @@ describe('loadConfig', () => {
   ])('reads TRUST_PROXY=%s (off unless set: X-Forwarded-For is ignored by default)', (value, expected) => {
     expect(loadConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
+
+  it('keeps shared state in memory unless REDIS_URL is set, and refuses a bad Redis URL or key prefix', () => {
+    expect(loadConfig(base).redis).toBeNull();
+    expect(loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'alternance:' });
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://user:secret@cache.example:6380/2', REDIS_KEY_PREFIX: 'prod:' }).redis).toEqual({
+      url: 'rediss://user:secret@cache.example:6380/2',
+      keyPrefix: 'prod:',
+    });
+    expect(() => loadConfig({ ...base, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379/zero' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: 'a b' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
 });
 
 describe('loadConfig: mail, jobs and offer lifetime', () => {

@@ -42,6 +42,17 @@ export interface AppConfig {
   relayInProcess: boolean;
   /** HTTP port of the worker process's health probes. */
   workerPort: number;
+  /**
+   * Where state that several API processes must share lives (rate-limit windows): a Redis
+   * server. Null: each process keeps it in its own memory.
+   */
+  redis: RedisConfig | null;
+}
+
+export interface RedisConfig {
+  url: string;
+  /** Put before every key, so several deployments can share one server. */
+  keyPrefix: string;
 }
 
 /** Refused before execution with QUERY_TOO_COMPLEX. */
@@ -182,6 +193,21 @@ function mail(env: Env, dataDir: string): MailConfig {
   return { transport: 'smtp', url, from };
 }
 
+function redis(env: Env): RedisConfig | null {
+  const prefix = env.REDIS_KEY_PREFIX ?? 'alternance:';
+  if (!/^[A-Za-z0-9:_.-]{0,100}$/.test(prefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'letters, digits, :, ., - and _ only (at most 100)');
+  const url = env.REDIS_URL;
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (!/^rediss?:$/.test(parsed.protocol) || !parsed.hostname) throw new Error();
+    if (parsed.pathname.length > 1 && !/^\/\d{1,2}$/.test(parsed.pathname)) throw new Error();
+  } catch {
+    throw new ConfigError('REDIS_URL', 'expected redis://[user:password@]host:6379[/db] or rediss:// for TLS');
+  }
+  return { url, keyPrefix: prefix };
+}
+
 /** The embedded engine keeps one index per process: each process must feed its own. */
 function relayInProcess(env: Env): boolean {
   const value = bool(env, 'RELAY_IN_PROCESS', true);
@@ -254,6 +280,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 10 * 60_000),
     relayInProcess: relayInProcess(env),
     workerPort: int(env, 'WORKER_PORT', 3001, 0, 65535),
+    redis: redis(env),
   };
 }
 

@@ -7,11 +7,21 @@ import { CLOCK, Clock, ErrorCode } from '@alternance/platform/domain';
 import { APP_CONFIG, AppConfig, RateLimitConfig } from '../config/app-config';
 import { RequestContext } from '../auth/policy';
 import { EdgeRefusal } from '../security/edge-refusal';
-import { RATE_LIMIT_STORE, RateLimitCharge, RateLimitStore } from './rate-limit.store';
+import { RATE_LIMIT_STORE, RateLimitCharge, RateLimitDecision, RateLimitStore, RateLimitStoreUnavailable } from './rate-limit.store';
 import { argumentValue, rootFields } from './root-fields';
 
 /** Mutations that open a session or create an account: the targets of guessing and sign-up floods. */
 export const AUTH_MUTATIONS: ReadonlySet<string> = new Set(['logIn', 'signUp']);
+
+/**
+ * Mutations refused while the shared rate-limit store is unreachable (fail closed): sign-in,
+ * sign-up and the other mutation that checks a password (`deleteMyAccount`), which an
+ * uncounted caller could use to guess. Every other operation goes on uncounted (fail open).
+ */
+export const FAIL_CLOSED_MUTATIONS: ReadonlySet<string> = new Set([...AUTH_MUTATIONS, 'deleteMyAccount']);
+
+/** Seconds a client refused for want of the store is asked to wait: Redis is retried every second. */
+export const STORE_UNAVAILABLE_RETRY_SECONDS = 5;
 
 interface CallerRequest {
   ip?: string;
@@ -48,6 +58,11 @@ export function chargesFor(fieldNames: string[], emails: string[], ip: string, u
  * resolver runs: an operation over a budget is refused whole with RATE_LIMITED, HTTP 429, a
  * Retry-After header and `extensions.retryAfterSeconds`. Queries are not counted here (their
  * size is bounded by the document limits).
+ *
+ * When the store cannot be reached (REDIS_URL set and Redis down or too slow), sign-in, sign-up
+ * and password checks are refused with SERVICE_UNAVAILABLE, reason RATE_LIMIT_UNAVAILABLE,
+ * HTTP 503 and Retry-After (fail closed: guessing must not go uncounted); every other mutation
+ * runs uncounted (fail open). Queries never depend on the store.
  */
 @Injectable()
 export class RateLimitPlugin implements ApolloServerPlugin<RequestContext> {
@@ -81,7 +96,19 @@ export class RateLimitPlugin implements ApolloServerPlugin<RequestContext> {
           this.budgets,
         );
         if (!charges.length) return;
-        const decision = await this.store.charge(charges, this.budgets.windowSeconds * 1000, this.clock.now().getTime());
+        let decision: RateLimitDecision;
+        try {
+          decision = await this.store.charge(charges, this.budgets.windowSeconds * 1000, this.clock.now().getTime());
+        } catch (error) {
+          if (!(error instanceof RateLimitStoreUnavailable)) throw error;
+          if (!fields.some((f) => FAIL_CLOSED_MUTATIONS.has(f.name.value))) return;
+          throw new EdgeRefusal(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            `Signing in is unavailable for a moment: try again in ${STORE_UNAVAILABLE_RETRY_SECONDS} s.`,
+            { reason: 'RATE_LIMIT_UNAVAILABLE', retryAfterSeconds: STORE_UNAVAILABLE_RETRY_SECONDS },
+            { status: 503, headers: [['retry-after', String(STORE_UNAVAILABLE_RETRY_SECONDS)]] },
+          );
+        }
         if (decision.allowed) return;
         const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         throw new EdgeRefusal(

@@ -16,12 +16,24 @@ export interface RateLimitDecision {
 /**
  * Where the counts live. The in-memory store counts for one process: with several API
  * processes behind a load balancer each would grant the whole budget, so a deployment that
- * scales out gives them a shared store implementing this interface (Redis INCR with EXPIRE
- * per key and window, or a database table), charging all keys or none.
+ * scales out sets REDIS_URL and every process counts in the same Redis
+ * (`RedisRateLimitStore`), charging all keys or none.
  */
 export interface RateLimitStore {
-  /** Charges every key, or none when one of them would go over its limit in the window holding `nowMs`. */
+  /**
+   * Charges every key, or none when one of them would go over its limit in the window holding
+   * `nowMs`. Rejects with `RateLimitStoreUnavailable` when the counts cannot be reached: the
+   * caller decides whether to grant (fail open) or refuse (fail closed).
+   */
   charge(charges: RateLimitCharge[], windowMs: number, nowMs: number): Promise<RateLimitDecision>;
+}
+
+/** The shared counts could not be read or written (Redis down, unreachable or too slow). */
+export class RateLimitStoreUnavailable extends Error {
+  constructor(readonly failure: string) {
+    super(`rate-limit store unavailable: ${failure}`);
+    this.name = 'RateLimitStoreUnavailable';
+  }
 }
 
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');

@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { ErrorCode } from '@alternance/platform/domain';
 
-export type EdgeCode = ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.RATE_LIMITED;
+export type EdgeCode = ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.RATE_LIMITED | ErrorCode.SERVICE_UNAVAILABLE;
 
 export interface Refusal {
   code: EdgeCode;
