@@ -3,7 +3,8 @@ import { Role } from '@alternance/platform/domain';
 import { createStaffAccount } from '@alternance/identity/data-access';
 import { parseFlags, runCli } from './cli-support';
 
-const USAGE = 'usage: npm run user:create -- --role RECRUITER|ADMIN --email someone@example.org [--name "Display Name"] [--password ...]';
+const USAGE =
+  'usage: npm run user:create -- --role RECRUITER|ADMIN|MENTOR --email someone@example.org [--name "Display Name"] [--password ...] [--disability-referent-trained-at YYYY-MM-DD (staff only)]';
 
 runCli(async (orm) => {
   const flags = parseFlags(process.argv.slice(2));
@@ -15,7 +16,8 @@ runCli(async (orm) => {
     role: flags.role.toUpperCase() as Role,
     displayName: flags.name ?? flags.email.split('@')[0],
     password,
+    disabilityReferentTrainedAt: flags['disability-referent-trained-at'] ?? null,
   });
-  console.log(`created ${user.role} ${user.email} (id ${user.id})`);
+  console.log(`created ${user.role} ${user.email} (id ${user.id})${user.disabilityReferentTrainedAt ? `, disability referent trained on ${user.disabilityReferentTrainedAt}` : ''}`);
   if (generated) console.log(`password: ${password}  (shown once: store it now)`);
 });

@@ -33,6 +33,13 @@ export class UserEntity {
   lastLoginAt: Date | null = null;
 
   /**
+   * Staff only: the day (YYYY-MM-DD) this person was trained as a disability referent; null when
+   * not a trained referent. Trained referents are given to apprentices with a recognised disability.
+   */
+  @Property({ type: 'string', length: 10, nullable: true })
+  disabilityReferentTrainedAt: string | null = null;
+
+  /**
    * Last sign-in or write of the person's own data (profile, applications): retention counts
    * two years of inactivity from here.
    */

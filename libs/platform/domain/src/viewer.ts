@@ -4,6 +4,8 @@ export enum Role {
   EMPLOYER = 'EMPLOYER',
   RECRUITER = 'RECRUITER',
   ADMIN = 'ADMIN',
+  /** Mentors hired apprentices; not staff. Created by staff, like staff accounts. */
+  MENTOR = 'MENTOR',
 }
 
 export const STAFF_ROLES: readonly Role[] = [Role.RECRUITER, Role.ADMIN];
