@@ -1,4 +1,4 @@
-import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 
 /**
@@ -10,16 +10,18 @@ import { Migrator } from '@mikro-orm/migrations';
  * one connection. A migration that rebuilds such a table checks that foreign keys are off
  * (`assertForeignKeysOff`) and ends with `PRAGMA foreign_key_check` inside its transaction.
  */
-export class SqliteMigrator extends Migrator {
-  private readonly entityManager: EntityManager;
+type MigratorEntityManager = ConstructorParameters<typeof Migrator>[0];
 
-  constructor(em: EntityManager) {
+export class SqliteMigrator extends Migrator {
+  private readonly entityManager: MigratorEntityManager;
+
+  constructor(em: MigratorEntityManager) {
     super(em);
     this.entityManager = em;
   }
 
   static override register(orm: MikroORM): void {
-    orm.config.registerExtension('@mikro-orm/migrator', () => new SqliteMigrator(orm.em));
+    orm.config.registerExtension('@mikro-orm/migrator', () => new SqliteMigrator(orm.em as MigratorEntityManager));
   }
 
   override async up(options?: Parameters<Migrator['up']>[0]): ReturnType<Migrator['up']> {

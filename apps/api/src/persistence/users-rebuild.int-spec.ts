@@ -49,7 +49,7 @@ const BEFORE = 'Migration20261205191000_mentor_role';
     ]);
     expect(await conn.execute(`pragma foreign_keys`)).toEqual([{ foreign_keys: 1 }]);
     expect(await conn.execute(`pragma foreign_key_check`)).toEqual([]);
-    const indexes = (await conn.execute<{ name: string }[]>(`select name from sqlite_master where type = 'index' and tbl_name = 'users' and name not like 'sqlite_%' order by name`)).map((r) => r.name);
+    const indexes = (await conn.execute<{ name: string }[]>(`select name from sqlite_master where type = 'index' and tbl_name = 'users' and name not like 'sqlite_%' order by name`)).map((r: { name: string }) => r.name);
     expect(indexes).toEqual(['users_email_unique', 'users_last_active_at_index', 'users_organization_id_index']);
     await conn.execute(`insert into users (id, email, password_hash, role, display_name, created_at) values ('u3', 'm@example.test', 'x', 'MENTOR', 'M', ?)`, [now]);
     // references still hold: deleting a user cascades to its candidate profile
