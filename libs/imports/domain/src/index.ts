@@ -1,2 +1,3 @@
 export * from './partner-offer';
 export * from './import-rules';
+export * from './partner-feeds';

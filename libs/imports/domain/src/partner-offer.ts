@@ -24,12 +24,16 @@ export interface PartnerLocation {
   /** Coordinates when the feed gives them (WGS84 degrees). */
   lat: number | null;
   lng: number | null;
+  /** Department code (`75`, `2A`, `971`) when the feed gives one but no commune: a fallback for look-ups. */
+  departmentCode?: string | null;
 }
 
 export interface PartnerEmployer {
   name: string | null;
   /** 14 digits when given; readers keep only well-formed ones. */
   siret: string | null;
+  /** 9 digits (the company, not the establishment) when the feed gives only that; checked like the SIRET. */
+  siren?: string | null;
 }
 
 export interface PartnerOffer {
@@ -65,6 +69,39 @@ export interface PartnerRejection {
   reason: string;
   /** A sentence a person can read. */
   detail: string;
+  /**
+   * Set on the last record of a feed that could not be read to its end (`FEED_MALFORMED`:
+   * broken XML/JSON/CSV, unreadable bytes). The records before it were read and may be used,
+   * but the feed is incomplete: the importer must not close or expire offers that are absent
+   * from it. Nothing follows a fatal rejection.
+   */
+  fatal?: boolean;
+}
+
+/**
+ * Reasons readers use. A `NOT_WORK_STUDY` rejection is not an error: the offer was read but
+ * its contract is not apprenticeship or professionalisation, so it is skipped and counted.
+ */
+export const PARTNER_REJECTION = {
+  MISSING_ID: 'MISSING_ID',
+  MISSING_TITLE: 'MISSING_TITLE',
+  NOT_WORK_STUDY: 'NOT_WORK_STUDY',
+  /** A record that is not the expected shape (a JSON value that is not an object, a CSV row with too many or too few cells). */
+  MALFORMED_RECORD: 'MALFORMED_RECORD',
+  /** A record larger than readers accept; it is skipped, the rest of the feed is read. */
+  RECORD_TOO_LARGE: 'RECORD_TOO_LARGE',
+  /** The feed stopped being readable here; always `fatal`. */
+  FEED_MALFORMED: 'FEED_MALFORMED',
+} as const;
+
+/** True for the rejection that means "read, but not a work-study offer". */
+export function isSkippedRecord(record: PartnerRecord): boolean {
+  return !record.ok && record.rejection.reason === PARTNER_REJECTION.NOT_WORK_STUDY;
+}
+
+/** True when the feed could not be read to its end (see `PartnerRejection.fatal`). */
+export function isFatalRecord(record: PartnerRecord): boolean {
+  return !record.ok && record.rejection.fatal === true;
 }
 
 export type PartnerRecord = { ok: true; offer: PartnerOffer; record: number } | { ok: false; rejection: PartnerRejection };
