@@ -72,8 +72,8 @@ const SUBGRAPHS = [
 const APPS = ['gateway', ...SUBGRAPHS.map(([name]) => name), 'worker'];
 
 describe('docker/compose.yaml', () => {
-  it('runs PostgreSQL, Meilisearch, the web app, the gateway, the three subgraphs and a worker, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'job-board', 'matcher', 'meilisearch', 'postgres', 'talent-marketplace', 'web', 'worker']);
+  it('runs PostgreSQL, Meilisearch, Redis, the web app, the gateway, the three subgraphs and a worker, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'job-board', 'matcher', 'meilisearch', 'postgres', 'redis', 'talent-marketplace', 'web', 'worker']);
     for (const [name, service] of Object.entries(compose.services)) {
       expect([name, service.healthcheck?.test?.[0]]).toEqual([name, expect.stringMatching(/^CMD(-SHELL)?$/)]);
     }
@@ -130,6 +130,8 @@ describe('docker/compose.yaml', () => {
         expect.objectContaining({ port, relayInProcess: false, jobsIntervalSeconds: 0, introspection: false, database: expect.objectContaining({ driver: 'postgresql' }), search: expect.objectContaining({ engine: 'meilisearch', url: 'http://meilisearch:7700' }) }),
       ]);
       expect(config.trustProxy).toEqual(['loopback', 'uniquelocal']);
+      // Copies of a subgraph share its rate limits through the compose file's Redis.
+      expect(config.redis).toEqual({ url: 'redis://redis:6379', keyPrefix: 'alternance:' });
       expect(config.migrateOnStart).toBe(name === 'job-board');
     }
     const plan = planWorker(loadConfig({ ...production, ...worker }));
