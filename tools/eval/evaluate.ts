@@ -6,7 +6,8 @@
  *
  *   node tools/build.mjs && node dist/tools/eval/evaluate.js [--rome <dir>] [--verbose]
  *
- * `evaluate.js search …` evaluates the search engine instead (tools/eval/search/search-eval.ts).
+ * `evaluate.js search …` evaluates the search engine instead (tools/eval/search/search-eval.ts),
+ * `evaluate.js rome …` the ROME inference from offer titles (tools/eval/rome/rome-eval.ts).
  *
  * It also prints two naive orderings of the same eligible pairs (random, occupation fit only):
  * the distance between them and the matcher says how much the set can tell.
@@ -31,6 +32,7 @@ import {
   matchOffersForCandidate,
 } from '@alternance/matching/domain';
 import { searchEvalMain } from './search/search-eval';
+import { romeEvalMain } from './rome/rome-eval';
 
 export const K = 10;
 
@@ -386,5 +388,7 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   // `npm run eval -- search`: the search engine's relevance on the judged query set.
   if (argv[0] === 'search') searchEvalMain(argv.slice(1));
+  // `npm run eval -- rome`: ROME codes inferred from offer titles, against hand-judged titles.
+  else if (argv[0] === 'rome') romeEvalMain(argv.slice(1));
   else main(argv);
 }
