@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ForwardingDataSource, SubgraphRefusal, SubgraphUnavailable, formatGatewayError, subgraphHealthUrls } from './gateway';
+import { ForwardingDataSource, SubgraphRefusal, SubgraphUnavailable, formatGatewayError, rateLimitStatusPlugin, subgraphHealthUrls } from './gateway';
 import { GatewayConfig } from './gateway-config';
 
 describe('formatGatewayError', () => {
@@ -75,5 +75,22 @@ describe('ForwardingDataSource', () => {
       { event: 'subgraph.unavailable', subgraph: 'matcher', cause: 'HTTP 502' },
       { event: 'subgraph.unavailable', subgraph: 'matcher', cause: 'ECONNREFUSED' },
     ]);
+  });
+});
+
+describe('rateLimitStatusPlugin', () => {
+  async function statusFor(errors: { message: string; extensions: Record<string, unknown> }[]): Promise<{ status?: number; retryAfter?: string }> {
+    const listener = (await rateLimitStatusPlugin().requestDidStart!({} as never)) as { willSendResponse(context: unknown): Promise<void> };
+    const headers = new Map<string, string>();
+    const response = { body: { kind: 'single', singleResult: { data: null, errors } }, http: { status: undefined as number | undefined, headers } };
+    await listener.willSendResponse({ response });
+    return { status: response.http.status, retryAfter: headers.get('retry-after') };
+  }
+
+  it('answers 429 for a refused budget and 503 for a sign-in refused while the shared store is down, each with Retry-After', async () => {
+    expect(await statusFor([{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } }])).toEqual({ status: 429, retryAfter: '7' });
+    expect(await statusFor([{ message: 'Later.', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'RATE_LIMIT_UNAVAILABLE', retryAfterSeconds: 5 } }])).toEqual({ status: 503, retryAfter: '5' });
+    // A subgraph that did not answer leaves the status alone: the rest of the answer is good.
+    expect(await statusFor([{ message: 'Part of the service is unavailable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }])).toEqual({ status: undefined, retryAfter: undefined });
   });
 });

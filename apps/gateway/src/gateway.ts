@@ -135,8 +135,10 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
 }
 
 /**
- * As the single process does: a refused write budget answers HTTP 429 with Retry-After (the
- * subgraph's refusal reaches the gateway inside the plan's execution, which answers 200).
+ * As the single process does: a refused write budget answers HTTP 429 with Retry-After, and a
+ * sign-in refused while the shared rate-limit store is down (RATE_LIMIT_UNAVAILABLE) 503 with
+ * Retry-After (the subgraph's refusal reaches the gateway inside the plan's execution, which
+ * answers 200).
  */
 export function rateLimitStatusPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -144,11 +146,13 @@ export function rateLimitStatusPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const waits = (response.body.singleResult.errors ?? [])
-            .filter((e) => e.extensions?.code === ErrorCode.RATE_LIMITED)
-            .map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
+          const errors = response.body.singleResult.errors ?? [];
+          const wait = (e: (typeof errors)[number]) => Number(e.extensions?.retryAfterSeconds) || 1;
+          const limited = errors.filter((e) => e.extensions?.code === ErrorCode.RATE_LIMITED).map(wait);
+          const unavailable = errors.filter((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE && e.extensions?.reason === 'RATE_LIMIT_UNAVAILABLE').map(wait);
+          const waits = limited.length ? limited : unavailable;
           if (!waits.length) return;
-          response.http.status = 429;
+          response.http.status = limited.length ? 429 : 503;
           response.http.headers.set('retry-after', String(Math.max(...waits)));
         },
       };
