@@ -24,6 +24,8 @@ const BLOCK_BOUNDARY = new Set([
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const INLINE_OUT = new Set(['strong', 'em', 'a']);
+/** The source depth of an element that writes nothing itself (`span`, an unsafe link): closing it closes nothing. */
+const TRANSPARENT = -1;
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (t: string) => escapeText(t).replace(/"/g, '&quot;');
@@ -54,7 +56,6 @@ class SafeHtmlWriter {
   /** Source elements still open, with the output depth each opened at. */
   private readonly source: Array<{ name: string; depth: number }> = [];
   private skipping = 0;
-  private pendingSpace = false;
   /** Whether the last text written ends with a space. */
   private afterSpace = false;
 
@@ -114,6 +115,8 @@ class SafeHtmlWriter {
           this.ensureInlineContainer();
           depth = this.stack.length;
           this.push('a', ` href="${escapeAttr(href)}" rel="nofollow noopener"`);
+        } else {
+          depth = TRANSPARENT;
         }
         break;
       }
@@ -126,8 +129,10 @@ class SafeHtmlWriter {
           this.push('strong');
         } else if (BLOCK_BOUNDARY.has(name)) {
           this.closeBlock();
+          depth = TRANSPARENT;
+        } else {
+          depth = TRANSPARENT;
         }
-        depth = this.stack.length;
     }
     this.source.push({ name, depth });
   }
@@ -142,6 +147,7 @@ class SafeHtmlWriter {
       if (this.source[i].name !== name) continue;
       const depth = this.source[i].depth;
       this.source.length = i;
+      if (depth === TRANSPARENT) return;
       while (this.stack.length > depth) this.pop();
       return;
     }
@@ -151,14 +157,15 @@ class SafeHtmlWriter {
     if (this.skipping > 0 || !raw) return;
     let text = raw.replace(/[ \t\n\r\f]+/g, ' ');
     if (!text.trim()) {
-      // Whitespace alone: one space, written before the next text if that text is in the same block.
-      if (this.blockHasContent()) this.pendingSpace = true;
+      // Whitespace alone, between inline elements: one space (dropped if the block ends here).
+      if (this.blockHasContent() && !this.afterSpace && !this.lastIsBreak()) {
+        this.out.push(' ');
+        this.afterSpace = true;
+      }
       return;
     }
     this.ensureInlineContainer();
-    if (this.pendingSpace && !text.startsWith(' ')) text = ` ${text}`;
     if (!this.blockHasContent() || this.lastIsBreak() || this.afterSpace) text = text.trimStart();
-    this.pendingSpace = false;
     this.afterSpace = text.endsWith(' ');
     this.out.push(escapeText(text));
     this.markContent();
@@ -176,7 +183,7 @@ class SafeHtmlWriter {
   private push(name: string, attrs = ''): void {
     this.stack.push({ name, at: this.out.length, content: false });
     this.out.push(`<${name}${attrs}>`);
-    if (name === 'p' || name === 'li' || name === 'ul' || name === 'ol') this.pendingSpace = this.afterSpace = false;
+    if (name === 'p' || name === 'li' || name === 'ul' || name === 'ol') this.afterSpace = false;
   }
 
   private pop(): void {
@@ -185,7 +192,7 @@ class SafeHtmlWriter {
     if (!INLINE_OUT.has(el.name)) {
       const last = this.out.length - 1;
       if (last > el.at && !this.out[last].startsWith('<')) this.out[last] = this.out[last].trimEnd();
-      this.pendingSpace = this.afterSpace = false;
+      this.afterSpace = false;
     }
     if (!el.content) {
       this.out.length = el.at;
@@ -219,7 +226,7 @@ class SafeHtmlWriter {
 
   private closeBlock(): void {
     this.closeInlineAndParagraph();
-    this.pendingSpace = this.afterSpace = false;
+    this.afterSpace = false;
   }
 
   /** Where a paragraph may start: the root or a list item (a list gets an item). */
@@ -243,7 +250,7 @@ class SafeHtmlWriter {
     const last = this.out.length - 1;
     if (!this.out[last].startsWith('<')) this.out[last] = this.out[last].trimEnd();
     this.out.push('<br>');
-    this.pendingSpace = this.afterSpace = false;
+    this.afterSpace = false;
   }
 }
 

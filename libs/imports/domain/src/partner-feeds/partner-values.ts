@@ -119,8 +119,10 @@ export function dayOrNull(raw: string | null | undefined): string | null {
 }
 
 /** Paris' offset from UTC, in minutes, at a given instant. */
+let parisFormat: Intl.DateTimeFormat | null = null;
+
 function parisOffsetMinutes(utcMillis: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  parisFormat ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Paris',
     hourCycle: 'h23',
     year: 'numeric',
@@ -128,7 +130,8 @@ function parisOffsetMinutes(utcMillis: number): number {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  }).formatToParts(new Date(utcMillis));
+  });
+  const parts = parisFormat.formatToParts(new Date(utcMillis));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(utcMillis / 60_000) * 60_000) / 60_000);
