@@ -54,6 +54,7 @@ export interface PartnerOffer {
   level: string | null;
   /** A ROME code given by the partner (letter + 4 digits), else null. */
   romeCode: string | null;
+  /** The partner's application page or address; `IN_PRODUCT` when the feed gives neither (a valid http(s) URL or e-mail). */
   apply: PartnerApplyMethod;
   /** When the partner says it published or last changed the offer (ISO 8601), if it does. */
   publishedAt: string | null;
@@ -106,7 +107,14 @@ export function isFatalRecord(record: PartnerRecord): boolean {
 
 export type PartnerRecord = { ok: true; offer: PartnerOffer; record: number } | { ok: false; rejection: PartnerRejection };
 
-/** A feed reader: from a byte stream to records, streamed (memory stays flat). */
+/**
+ * A feed reader: from a byte stream to records, streamed (memory stays flat). Records come in
+ * feed order, numbered from 1. A reader does not throw for what the feed holds: a record it
+ * cannot use is a rejection with its place, and the reading goes on; a feed that stops being
+ * readable (broken markup, an unclosed quote, an input error) ends with one `fatal` rejection
+ * (`FEED_MALFORMED`). Ids may repeat within a feed; readers report every record as read.
+ * Readers for every published format: `partnerFeedReaders` / `readerFor(source)`.
+ */
 export interface PartnerFeedReader {
   /** The source name used on the command line and stored as provenance (`hellowork`, `apec`…). */
   readonly source: string;

@@ -30,8 +30,12 @@ interface CsvInfo {
 }
 
 async function* csvEvents(input: AsyncIterable<Uint8Array | string>, map: (row: Row) => MappedRecord): AsyncGenerator<SourceEvent> {
+  let sawHeader = false;
   const parser = parse({
-    columns: (header: string[]) => header.map(columnKey),
+    columns: (header: string[]) => {
+      sawHeader = true;
+      return header.map(columnKey);
+    },
     bom: true,
     info: true,
     relax_column_count: true,
@@ -57,6 +61,9 @@ async function* csvEvents(input: AsyncIterable<Uint8Array | string>, map: (row: 
       continue;
     }
     yield { kind: 'record', location, map: () => map(record), fieldSeparator: ', column ' };
+  }
+  if (!sawHeader) {
+    yield { kind: 'rejection', location: 'line 1', reason: PARTNER_REJECTION.FEED_MALFORMED, detail: 'The feed is empty: no header row.', fatal: true };
   }
 }
 

@@ -45,7 +45,14 @@ async function peek(chunks: AsyncIterable<string>): Promise<{ first: string | nu
 }
 
 export async function* jsonRecords(input: AsyncIterable<Uint8Array | string>, options: JsonRecordOptions = {}): AsyncGenerator<JsonRecordEvent> {
-  const { first, all } = await peek(decodeChunks(input));
+  let peeked: Awaited<ReturnType<typeof peek>>;
+  try {
+    peeked = await peek(decodeChunks(input));
+  } catch (err) {
+    yield { kind: 'malformed', path: '$', detail: err instanceof Error ? err.message : String(err) };
+    return;
+  }
+  const { first, all } = peeked;
   if (first === null) {
     yield { kind: 'malformed', path: '$', detail: 'the feed is empty' };
     return;

@@ -188,7 +188,8 @@ export function httpUrlOrNull(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim();
   if (!/^https?:\/\//i.test(text)) return null;
   try {
-    return new URL(text).href === '' ? null : text;
+    new URL(text);
+    return text;
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { PARTNER_REJECTION } from '../partner-offer';
 import { partnerFeedReaders, readerFor, sourceOfFileName } from './registry';
-import { offersOf, readAll, rejectionsOf, SAMPLES_DIR, sampleStream } from './test-support';
+import { fromStrings, offersOf, readAll, rejectionsOf, SAMPLES_DIR, sampleStream } from './test-support';
 
 async function read(source: string, file: string) {
   const reader = readerFor(source);
@@ -237,7 +237,7 @@ describe('partner-feed samples, read through their readers', () => {
     const path = await import('node:path');
     const offer = JSON.parse(readFileSync(path.join(SAMPLES_DIR, 'france-travail-CEGID-france-travail-cegid-mapper.json'), 'utf8'));
     offer.contractType = { ...offer.contractType, label: 'Apprentissage', clientCode: '_TS_CO_Contract_Apprentissage' };
-    const apprenticeship = await readAll(readerFor('france-travail')!, [JSON.stringify([offer])]);
+    const apprenticeship = await readAll(readerFor('france-travail')!, fromStrings([JSON.stringify([offer])]));
     expect(offersOf(apprenticeship)).toEqual([
       {
         externalId: '2025-82794',

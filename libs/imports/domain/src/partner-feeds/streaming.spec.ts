@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PARTNER_REJECTION, isFatalRecord, isSkippedRecord, PartnerRecord } from '../partner-offer';
 import { readerFor, sourceOfFileName } from './registry';
-import { chunked, fromText, offersOf, readAll, rejectionsOf, SAMPLES_DIR, sampleBytes } from './test-support';
+import { chunked, fromStrings, fromText, offersOf, readAll, rejectionsOf, SAMPLES_DIR, sampleBytes } from './test-support';
 
 const reader = (source: string) => readerFor(source)!;
 
@@ -25,7 +25,7 @@ describe('partner feeds, streamed', () => {
 
   it('accepts string chunks as well as bytes', async () => {
     const feed = `<?xml version="1.0" encoding="utf-8"?><root>${job(1)}</root>`;
-    expect(await readAll(reader('hellowork'), [feed.slice(0, 50), feed.slice(50)])).toEqual(await readAll(reader('hellowork'), fromText(feed)));
+    expect(await readAll(reader('hellowork'), fromStrings([feed.slice(0, 50), feed.slice(50)]))).toEqual(await readAll(reader('hellowork'), fromText(feed)));
   });
 
   it('decodes a feed that declares ISO-8859-1', async () => {
@@ -103,10 +103,17 @@ describe('partner feeds, streamed', () => {
     ]);
   });
 
-  it('an empty input is a malformed feed, not an exception', async () => {
+  it('an empty input or an input error is a malformed feed, not an exception', async () => {
     for (const source of ['hellowork', 'decathlon', 'leboncoin']) {
       const records = await readAll(reader(source), fromText(''));
-      expect({ source, reasons: records.map((r) => (r.ok ? 'offer' : r.rejection.reason)) }).toEqual({ source, reasons: source === 'leboncoin' ? [] : ['FEED_MALFORMED'] });
+      expect({ source, reasons: records.map((r) => (r.ok ? 'offer' : r.rejection.reason)) }).toEqual({ source, reasons: ['FEED_MALFORMED'] });
+      async function* failing(): AsyncGenerator<Uint8Array> {
+        yield* [];
+        throw new Error('connection reset');
+      }
+      const failed = await readAll(reader(source), failing());
+      expect({ source, failed: failed.map((r) => (r.ok ? 'offer' : [r.rejection.reason, r.rejection.fatal])) }).toEqual({ source, failed: [['FEED_MALFORMED', true]] });
+      expect(failed.map((r) => (r.ok ? '' : r.rejection.detail)).join()).toContain('connection reset');
     }
   });
 });

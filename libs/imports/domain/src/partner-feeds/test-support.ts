@@ -36,3 +36,8 @@ export function offersOf(records: PartnerRecord[]): PartnerOffer[] {
 export function rejectionsOf(records: PartnerRecord[]) {
   return records.flatMap((r) => (r.ok ? [] : [r.rejection]));
 }
+
+/** Text chunks as a stream yields them. */
+export async function* fromStrings(parts: string[]): AsyncGenerator<string> {
+  yield* parts;
+}

@@ -145,7 +145,8 @@ export async function* xmlRecords(input: AsyncIterable<Uint8Array | string>, opt
   });
 
   parser.on('error', (err) => {
-    failure ??= err.message;
+    // saxes prefixes its messages with `line:column:`.
+    failure ??= err.message.replace(/^(?:undefined:)?(\d+):(\d+): /, 'line $1, column $2: ');
   });
 
   const where = () => (stack.length || overflow ? recordPath : outer.map((o) => o.name).join('/') || '/');
