@@ -69,6 +69,7 @@ export function romeEvalMain(argv: string[]): void {
   console.log(`top-1 accuracy, all titles judged sure           ${pct(report.top1)}   (same ROME sheet: ${pct(report.top1Family)})`);
   console.log(`top-3 accuracy, all titles judged sure           ${pct(report.top3)}`);
   console.log(`flagged unsure: ${pct(report.flaggedShare)} of all titles, ${pct(report.flaggedShareOfSure)} of those judged sure, ${pct(report.flaggedShareOfUnsure)} of those judged unsure`);
+  console.log(`               ${pct(report.flaggedShareOfSureOneSheet)} of the ${report.judgedSureOneSheet} judged sure whose acceptable codes are all in one ROME sheet`);
   console.log(`speed: built in ${(builtMs / 1000).toFixed(2)} s; ${corpus.length} corpus titles in ${seconds.toFixed(2)} s = ${Math.round(perSecond)} titles/s; ${pct(flaggedInCorpus / corpus.length)} of them flagged`);
 
   const wrong = report.results.filter((r) => !r.unsure && !r.correct);
@@ -95,6 +96,7 @@ export function romeEvalMain(argv: string[]): void {
 function calibrate(titles: ReturnType<typeof readJudgedTitles>, dataDir: string, familyOf: (code: string) => string): void {
   const raw = loadInferrer(dataDir, { minConfidence: 0, minMargin: 0 });
   const inferences = new Map<string, RomeInference>(titles.map((t) => [t.id, raw.infer(t.title)]));
+  const diplomas = new Map(titles.map((t) => [t.title, raw.normalise(t.title).diploma]));
   console.log('calibration: minConfidence minMargin → accuracy not flagged (all / judged sure), flagged share (all / judged sure)');
   for (const minConfidence of [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
     for (const minMargin of [0, 0.05, 0.1, 0.12, 0.15, 0.2, 0.3]) {
@@ -102,7 +104,7 @@ function calibrate(titles: ReturnType<typeof readJudgedTitles>, dataDir: string,
         titles,
         (t) => {
           const i = inferences.get(titles.find((x) => x.title === t)!.id)!;
-          return { ...i, unsure: i.romeCode === null || i.head === null || i.confidence < minConfidence || i.margin < minMargin };
+          return { ...i, unsure: i.romeCode === null || (i.derived && !diplomas.get(t)) || (!i.exact && (i.head === null || i.confidence < minConfidence || i.margin < minMargin)) };
         },
         familyOf,
       );

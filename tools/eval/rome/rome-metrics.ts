@@ -49,6 +49,10 @@ export interface RomeEvalReport {
   flaggedShare: number;
   /** Share of the titles judged sure that it flags (occupations it declines to name). */
   flaggedShareOfSure: number;
+  /** Titles judged sure whose acceptable codes all lie in one ROME occupation sheet (parent code). */
+  judgedSureOneSheet: number;
+  /** Share of those it flags: clear occupations it declines to name. */
+  flaggedShareOfSureOneSheet: number;
   /** Share of the titles judged unsure that it flags. */
   flaggedShareOfUnsure: number;
   /** Over every title it does not flag: right code (a title judged unsure counts as wrong). */
@@ -91,6 +95,7 @@ export function evaluateRome(titles: readonly JudgedTitle[], infer: (title: stri
   const unsure = results.filter((r) => r.expect === 'unsure');
   const notFlagged = results.filter((r) => !r.unsure);
   const notFlaggedSure = sure.filter((r) => !r.unsure);
+  const oneSheet = sure.filter((r) => new Set(r.codes.map(familyOf)).size === 1);
   const family = (r: TitleResult) => r.predicted !== null && r.codes.some((c) => familyOf(c) === familyOf(r.predicted!));
   return {
     titles: results.length,
@@ -101,6 +106,8 @@ export function evaluateRome(titles: readonly JudgedTitle[], infer: (title: stri
     top1Family: share(sure.filter(family).length, sure.length),
     flaggedShare: share(results.filter((r) => r.unsure).length, results.length),
     flaggedShareOfSure: share(sure.filter((r) => r.unsure).length, sure.length),
+    judgedSureOneSheet: oneSheet.length,
+    flaggedShareOfSureOneSheet: share(oneSheet.filter((r) => r.unsure).length, oneSheet.length),
     flaggedShareOfUnsure: share(unsure.filter((r) => r.unsure).length, unsure.length),
     accuracyNotFlagged: share(notFlagged.filter((r) => r.correct).length, notFlagged.length),
     accuracyNotFlaggedSure: share(notFlaggedSure.filter((r) => r.correct).length, notFlaggedSure.length),

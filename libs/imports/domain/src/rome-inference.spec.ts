@@ -94,6 +94,18 @@ describe('RomeInferrer on a small list', () => {
     expect(r.unsure).toBe(false);
   });
 
+  it("reads a trade's job noun from a field word, sure only when a diploma names the trade", () => {
+    expect(inferrer.infer('boulangerie')).toMatchObject({ romeCode: 'D1102', derived: true, unsure: true });
+    expect(inferrer.infer('CAP Boulangerie')).toMatchObject({ romeCode: 'D1102', derived: true, unsure: false });
+    expect(inferrer.infer('BP Coiffure')).toMatchObject({ romeCode: 'D1202', unsure: false });
+    expect(inferrer.normalise('CAP Boulangerie')).toEqual({ tokens: ['boulangerie'], diploma: true });
+  });
+
+  it('trusts a title ROME spells word for word in one family', () => {
+    // "Commercial / Commerciale" is a job title of D1410 only.
+    expect(inferrer.infer('Commerciale')).toMatchObject({ romeCode: 'D1410', exact: true, unsure: false });
+  });
+
   it('flags a field with no job noun, and a title no ROME word matches', () => {
     expect(inferrer.infer('marketing')).toMatchObject({ unsure: true, head: null });
     expect(inferrer.infer('Alternance H/F - Lyon (69)')).toMatchObject({ romeCode: null, label: null, unsure: true, alternatives: [] });

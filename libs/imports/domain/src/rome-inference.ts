@@ -59,6 +59,10 @@ export interface RomeInference {
   unsure: boolean;
   /** The title's job noun ("assistant" in "Assistant chef de produit"); null when it names none. */
   head: string | null;
+  /** The title is word for word a ROME job title of the answer's family, and of no other family. */
+  exact: boolean;
+  /** The job noun was read from a field word ("boulangerie" → "boulanger"). */
+  derived: boolean;
   /** The next best codes, best first. */
   alternatives: RomeAlternative[];
 }
@@ -78,8 +82,8 @@ export interface RomeInferrerOptions {
   synonyms?: readonly { synonyms: readonly string[] }[];
 }
 
-export const DEFAULT_MIN_CONFIDENCE = 0.5;
-export const DEFAULT_MIN_MARGIN = 0.12;
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
+export const DEFAULT_MIN_MARGIN = 0.1;
 
 /** Share of a code's second best label added to its best. */
 const SECOND_LABEL_SHARE = 0.1;
@@ -91,6 +95,8 @@ const HEAD_IN_TITLE = 0.85;
 const HEAD_ELSEWHERE = 0.75;
 const HEAD_ABSENT = 0.6;
 const RARE_FACTOR = 0.95;
+/** A word is a job noun when at least two labels and this share of the labels holding it start with it. */
+const HEAD_NOUN_SHARE = 0.1;
 /** Occupation labels are ROME's canonical names: a small edge over equivalent job titles. */
 const OCCUPATION_FACTOR = 1.02;
 
@@ -154,6 +160,8 @@ const TITLE_NOISE = new Set([
   'plein',
   'partiel',
 ]);
+/** Diploma words among the noise: a diploma with a trade ("CAP Boulangerie") names that trade's job. */
+const DIPLOMAS = new Set(['cap', 'bp', 'bm', 'bts', 'bac', 'bep', 'but', 'dut', 'licence', 'master', 'mastere', 'bachelor', 'mba', 'titre', 'cqp', 'diplome']);
 /** Dropped after a diploma or contract word only: "Bac pro", "Contrat pro", "Bac professionnel". */
 const AFTER_NOISE = new Set(['pro', 'professionnel']);
 
@@ -254,6 +262,8 @@ function words(text: string): string[] {
 export interface NormalisedTitle {
   /** Content words in title order, folded (gender, plural), duplicates removed. */
   tokens: string[];
+  /** The title names a diploma ("CAP", "BTS", "Master"…). */
+  diploma: boolean;
 }
 
 interface Entry {
@@ -272,6 +282,7 @@ export class RomeInferrer {
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly heads = new Set<string>();
+  private readonly headsByPrefix = new Map<string, string[]>();
   private readonly expansions = new Map<string, string[]>();
   private readonly phraseExpansions: { from: RegExp; to: string }[] = [];
   private readonly minConfidence: number;
@@ -321,14 +332,25 @@ export class RomeInferrer {
       this.codeFamily.push(familyIndex.get(f)!);
     }
     // Document frequency per word over labels; IDF = ln(N / df).
+    const headCount = new Map<string, number>();
     tokenSets.forEach((tokens, i) => {
-      this.heads.add(tokens[0]);
+      headCount.set(tokens[0], (headCount.get(tokens[0]) ?? 0) + 1);
       for (const t of tokens) {
         const list = this.postings.get(t);
         if (list) list.push(i);
         else this.postings.set(t, [i]);
       }
     });
+    // Job nouns: words ROME starts its job titles with, rather than uses as complements
+    // ("technicien", "commercial"; not "production", "art", "construction").
+    for (const [t, count] of headCount) if (count >= 2 && count / this.postings.get(t)!.length >= HEAD_NOUN_SHARE) this.heads.add(t);
+    for (const h of this.heads) {
+      if (h.length < 5) continue;
+      const key = h.slice(0, 4);
+      const list = this.headsByPrefix.get(key);
+      if (list) list.push(h);
+      else this.headsByPrefix.set(key, [h]);
+    }
     const n = this.entries.length;
     for (const [t, list] of this.postings) this.idf.set(t, Math.log(n / list.length) + 0.1);
     tokenSets.forEach((tokens, i) => {
@@ -363,6 +385,26 @@ export class RomeInferrer {
     return new RomeInferrer(appellations, occupations, options);
   }
 
+  /**
+   * The job noun whose trade a field word names: the job noun sharing the longest beginning with
+   * it, at least 5 letters, leaving at most 5 letters of the field word and 3 of the job noun
+   * ("menuiserie" / "menuisier", "comptabilite" / "comptable", "police" / "policier").
+   */
+  private practitioner(word: string): string | null {
+    if (word.length < 5) return null;
+    let best: string | null = null;
+    let bestLength = 0;
+    for (const noun of this.headsByPrefix.get(word.slice(0, 4)) ?? []) {
+      let l = 4;
+      while (l < word.length && l < noun.length && word.charCodeAt(l) === noun.charCodeAt(l)) l++;
+      if (l >= 5 && word.length - l <= 5 && noun.length - l <= 3 && l > bestLength) {
+        best = noun;
+        bestLength = l;
+      }
+    }
+    return best === word ? null : best;
+  }
+
   private addExpansion(from: string, to: string): void {
     const key = words(from);
     if (key.length === 1) this.expansions.set(key[0], words(to));
@@ -386,10 +428,12 @@ export class RomeInferrer {
     for (const { from, to } of this.phraseExpansions) text = text.replace(from, to);
     const tokens: string[] = [];
     let previousNoise = false;
+    let diploma = false;
     for (const w of words(text)) {
       if (/^\d/.test(w) || STOP_WORDS.has(w)) continue;
       if (TITLE_NOISE.has(w) || (previousNoise && AFTER_NOISE.has(w))) {
         previousNoise = true;
+        if (DIPLOMAS.has(w)) diploma = true;
         continue;
       }
       previousNoise = false;
@@ -400,16 +444,29 @@ export class RomeInferrer {
         if (!tokens.includes(t)) tokens.push(t);
       }
     }
-    return { tokens };
+    return { tokens, diploma };
   }
 
   infer(title: string): RomeInference {
-    const { tokens } = this.normalise(title);
+    const { tokens, diploma } = this.normalise(title);
+    let head = tokens.find((t) => this.heads.has(t)) ?? null;
+    // No job noun: the first field word that is a job noun's trade ("boulangerie" → "boulanger",
+    // "plomberie" → "plombier", "coiffure" → "coiffeur") stands for that job noun.
+    let derived = false;
+    if (head === null) {
+      for (let i = 0; i < tokens.length && head === null; i++) {
+        const practitioner = this.practitioner(tokens[i]);
+        if (practitioner !== null && !tokens.includes(practitioner)) {
+          tokens[i] = practitioner;
+          head = practitioner;
+          derived = true;
+        }
+      }
+    }
     const known = tokens.filter((t) => this.idf.has(t));
-    const none: RomeInference = { romeCode: null, label: null, matchedTitle: null, confidence: 0, margin: 0, unsure: true, head: null, alternatives: [] };
+    const none: RomeInference = { romeCode: null, label: null, matchedTitle: null, confidence: 0, margin: 0, unsure: true, head: null, exact: false, derived: false, alternatives: [] };
     if (known.length === 0) return none;
     const titleWeight = known.reduce((sum, t) => sum + this.idf.get(t)!, 0);
-    const head = known.find((t) => this.heads.has(t)) ?? null;
     const { matched, touched } = this;
     let count = 0;
     for (const t of known) {
@@ -422,6 +479,8 @@ export class RomeInferrer {
     // Best and second best label per code, in typed arrays indexed by code.
     const { codeBest, codeSecond, codeEntry, codesTouched } = this;
     let codeCount = 0;
+    // Family of the codes whose job titles are exactly the title: -1 none, -2 several families.
+    let exactFamily = -1;
     const headPostings = head === null ? null : this.postings.get(head)!;
     for (let i = 0; i < count; i++) {
       const e = touched[i];
@@ -438,6 +497,12 @@ export class RomeInferrer {
         else s *= binaryHas(headPostings!, e) ? HEAD_ELSEWHERE : HEAD_ABSENT;
       }
       const c = entry.code;
+      // A ROME job title with exactly the title's words (and its head noun first).
+      if (m >= titleWeight - 1e-9 && m >= entry.weight - 1e-9 && (head === null || entry.head === head)) {
+        const f = this.codeFamily[c];
+        if (exactFamily === -1) exactFamily = f;
+        else if (exactFamily !== f) exactFamily = -2;
+      }
       if (codeBest[c] === 0) {
         codesTouched[codeCount++] = c;
         codeBest[c] = s;
@@ -478,6 +543,7 @@ export class RomeInferrer {
     }
     for (let i = 0; i < codeCount; i++) codeBest[codesTouched[i]] = 0;
     const topScore = topScores[0];
+    const exact = exactFamily === family;
     const margin = (topScore - rivalScore) / topScore;
     return {
       romeCode: this.codes[first],
@@ -486,8 +552,13 @@ export class RomeInferrer {
       confidence: round(topScore),
       margin: round(margin),
       head,
-      // No job noun at all ("marketing", "CAP Petite enfance"): a field or a diploma, not a job.
-      unsure: head === null || topScore < this.minConfidence || margin < this.minMargin,
+      exact,
+      derived,
+      // A title ROME spells word for word, in one occupation family only, is sure. Otherwise a
+      // title with no job noun ("marketing", "CAP Petite enfance") names a field or a diploma,
+      // not a job; and a low score or a close rival family leaves the answer unsure. A job noun
+      // read from a field word is a guess unless a diploma names the field ("CAP Boulangerie").
+      unsure: (derived && !diploma) || (!exact && (head === null || topScore < this.minConfidence || margin < this.minMargin)),
       alternatives: topCodes.slice(1).map((c, i) => ({ romeCode: this.codes[c], label: this.codeLabels[c], score: round(topScores[i + 1]) })),
     };
   }
