@@ -40,6 +40,8 @@ async function* csvEvents(input: AsyncIterable<Uint8Array | string>, map: (row: 
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // A row larger than this is no offer: the parser stops there (a fatal FEED_MALFORMED) rather than growing without bound.
+    max_record_size: 2_000_000,
   });
   let lastLine = 1;
   for await (const driven of driveStreams<{ record: Row; info: CsvInfo }>(decodeChunks(input), [parser])) {

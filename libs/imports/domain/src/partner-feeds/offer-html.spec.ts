@@ -1,4 +1,4 @@
-import { joinOfferHtml, sanitizeOfferHtml } from './offer-html';
+import { joinOfferHtml, MAX_DESCRIPTION_INPUT_CHARS, sanitizeOfferHtml } from './offer-html';
 
 describe('sanitizeOfferHtml', () => {
   it('keeps the allowed markup and maps b/i to strong/em', () => {
@@ -60,6 +60,22 @@ describe('sanitizeOfferHtml', () => {
     expect(sanitizeOfferHtml('\t* il effectue\n\t* il assure')).toBe('<ul><li>il effectue</li><li>il assure</li></ul>');
     expect(sanitizeOfferHtml('')).toBe('');
     expect(sanitizeOfferHtml(null)).toBe('');
+  });
+
+  it('stays fast and bounded on hostile nesting and size', () => {
+    let started = Date.now();
+    const html = `${'<ul><li><span><b>'.repeat(3000)}deep${'</i></em></div>'.repeat(3000)}<p>after</p>`;
+    expect(html.length).toBeLessThan(MAX_DESCRIPTION_INPUT_CHARS);
+    const out = sanitizeOfferHtml(html);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(out).toContain('deep');
+    expect(out).toContain('after');
+    expect(out.match(/<ul>/g)!.length).toBeLessThan(30);
+
+    started = Date.now();
+    const long = sanitizeOfferHtml(`<p>${'mot '.repeat(300_000)}</p>${'<ul><li>'.repeat(50_000)}`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(long.length).toBeLessThanOrEqual(MAX_DESCRIPTION_INPUT_CHARS + 100);
   });
 
   it('joins several parts, leaving out empty ones', () => {

@@ -26,6 +26,10 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const INLINE_OUT = new Set(['strong', 'em', 'a']);
 /** The source depth of an element that writes nothing itself (`span`, an unsafe link): closing it closes nothing. */
 const TRANSPARENT = -1;
+const MAX_OUTPUT_DEPTH = 24;
+/** Longer descriptions are cut (about 30 printed pages of text). */
+export const MAX_DESCRIPTION_INPUT_CHARS = 100_000;
+const MAX_SOURCE_DEPTH = 256;
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (t: string) => escapeText(t).replace(/"/g, '&quot;');
@@ -66,6 +70,12 @@ class SafeHtmlWriter {
     }
     if (DROP_WITH_CONTENT.has(name)) {
       this.skipping = 1;
+      return;
+    }
+    // Hostile nesting (thousands of open lists or spans) is flattened: the work per tag stays bounded.
+    if (this.source.length >= MAX_SOURCE_DEPTH) return;
+    if (this.stack.length >= MAX_OUTPUT_DEPTH && name !== 'br') {
+      this.source.push({ name, depth: TRANSPARENT });
       return;
     }
     // The output depth this element opens at: closing it closes what it opened, nothing above.
@@ -294,7 +304,9 @@ function plainTextToHtml(text: string): string {
 export function sanitizeOfferHtml(input: string | null | undefined): string {
   if (!input) return '';
   // CDATA sections (XML feeds that wrap HTML twice) are unwrapped: their content is HTML too.
-  const html = input.replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, '$1');
+  // Beyond MAX_DESCRIPTION_INPUT_CHARS the text is cut: no offer needs more, and HTML parsing of hostile
+  // nesting slows down with the square of its depth.
+  const html = input.slice(0, MAX_DESCRIPTION_INPUT_CHARS).replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, '$1');
   if (!MARKUP.test(html)) return plainTextToHtml(html);
   const writer = new SafeHtmlWriter();
   const parser = new Parser(
