@@ -11,6 +11,8 @@ import { streamValues } from 'stream-json/streamers/StreamValues';
 import { decodeChunks } from './feed-text';
 import { driveStreams } from './stream-drive';
 
+const MAX_RECORD_CHARS = 4_000_000;
+
 export type JsonRecordEvent = { kind: 'record'; value: unknown; path: string } | { kind: 'malformed'; path: string; detail: string };
 
 export interface JsonRecordOptions {
@@ -66,12 +68,31 @@ export async function* jsonRecords(input: AsyncIterable<Uint8Array | string>, op
   }
   const stages: Duplex[] = [parser(), ...(nested ? [pick({ filter: options.arrayKey! })] : []), single ? streamValues() : streamArray()];
   let lastIndex = -1;
-  for await (const driven of driveStreams<{ key: number; value: unknown }>(all, stages)) {
+  // Characters read since the last offer: an element larger than the limit is no offer, and
+  // assembling it would hold it whole in memory, so the reading stops there (fatal).
+  let sinceLast = 0;
+  let tooLarge = false;
+  async function* counted(): AsyncGenerator<string> {
+    for await (const chunk of all) {
+      sinceLast += chunk.length;
+      if (sinceLast > MAX_RECORD_CHARS) {
+        tooLarge = true;
+        return;
+      }
+      yield chunk;
+    }
+  }
+  for await (const driven of driveStreams<{ key: number; value: unknown }>(counted(), stages)) {
+    if (tooLarge) break;
     if ('error' in driven) {
       yield { kind: 'malformed', path: single ? '$' : `${arrayPath}[${lastIndex + 1}]`, detail: driven.error.message };
       return;
     }
     lastIndex = driven.item.key;
+    sinceLast = 0;
     yield { kind: 'record', value: driven.item.value, path: single ? '$' : `${arrayPath}[${driven.item.key}]` };
+  }
+  if (tooLarge) {
+    yield { kind: 'malformed', path: single ? '$' : `${arrayPath}[${lastIndex + 1}]`, detail: `a record larger than ${MAX_RECORD_CHARS.toLocaleString('en')} characters` };
   }
 }

@@ -86,6 +86,17 @@ describe('partner feeds, streamed', () => {
     expect(read.map((r) => (r.ok ? r.offer.externalId : [r.rejection.location, r.rejection.reason, r.rejection.fatal]))).toEqual(['1', '2', ['$[2]', 'FEED_MALFORMED', true]]);
   });
 
+  it('JSON: an element too large to be an offer ends the feed rather than filling memory', async () => {
+    const offer = (id: number, mission = 'x') => ({ id, title: 'Agent en alternance', contrat: 'Apprentissage', mission });
+    async function* feed(): AsyncGenerator<string> {
+      yield `[${JSON.stringify(offer(1))},{"id": 2, "mission": "`;
+      for (let i = 0; i < 100; i++) yield 'y'.repeat(50_000);
+      yield `"}, ${JSON.stringify(offer(3))}]`;
+    }
+    const records = await readAll(reader('engagement-jeunes'), feed());
+    expect(records.map((r) => (r.ok ? r.offer.externalId : [r.rejection.location, r.rejection.reason, r.rejection.fatal]))).toEqual(['1', ['$[1]', 'FEED_MALFORMED', true]]);
+  });
+
   it('JSON: an array nested under a key (Decathlon "ads")', async () => {
     const feed = JSON.stringify({ count: 2, ads: [{ reference: 'A', title: 'Vendeur', contract_type: 'Apprentissage' }, { reference: 'B', title: 'Caissier', contract_type: 'CDI' }], after: 1 });
     const records = await readAll(reader('decathlon'), fromText(feed, 3));
