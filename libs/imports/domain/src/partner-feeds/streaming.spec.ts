@@ -47,6 +47,26 @@ describe('partner feeds, streamed', () => {
     expect(records.some(isFatalRecord)).toBe(false);
   });
 
+  it('XML: optional fields when a feed gives them (ROME code, coordinates, start, length); bad values dropped', async () => {
+    const feed = `<jobs><job><job_id>7</job_id><title>Apprenti boulanger</title><url>javascript:alert(1)</url><apply_mail>rh@boulangerie.fr</apply_mail>
+      <siret>81272495300028</siret><company_title>Boulangerie</company_title><geoloc>50.63,3.06</geoloc><postal_code>59000</postal_code><city>LILLE</city>
+      <contract>Contrat d'apprentissage</contract><contract_start_date>2026-09-01</contract_start_date><contract_period_value>2</contract_period_value>
+      <contract_period_unit>years</contract_period_unit><code_rome>d1102</code_rome><education>CAP</education></job>
+      <job><job_id>8</job_id><title>Apprenti</title><code_rome>boulanger</code_rome><geoloc>500,3</geoloc><siret>81272495300029</siret></job></jobs>`;
+    const [first, second] = offersOf(await readAll(reader('hellowork-buddi'), fromText(feed, 7)));
+    expect(first).toMatchObject({
+      employer: { name: 'Boulangerie', siret: null },
+      location: { postcode: '59000', city: 'LILLE', lat: 50.63, lng: 3.06 },
+      contractKind: 'APPRENTICESHIP',
+      startDate: '2026-09-01',
+      durationMonths: 24,
+      romeCode: 'D1102',
+      level: 'CAP',
+      apply: { kind: 'EMAIL', email: 'rh@boulangerie.fr' },
+    });
+    expect(second).toMatchObject({ employer: { siret: '81272495300029' }, location: { lat: null, lng: null }, romeCode: null, apply: { kind: 'IN_PRODUCT' } });
+  });
+
   it('XML: a feed broken in the middle yields what was read, then one fatal FEED_MALFORMED', async () => {
     const feed = `<root>${job(1)}${job(2)}<job><job_id>3</job_id><title>Alternance</titl></job>${job(4)}</root>`;
     const records = await readAll(reader('hellowork'), fromText(feed, 7));
