@@ -12,15 +12,19 @@ import { foldText, parseCsv } from '@alternance/taxonomy/domain';
  *   forms are folded onto the masculine singular (vendeuse → vendeur, cheffe → chef);
  *   a few abbreviations and English titles are spelled out (RH, ADV, NDRC, "dev", "B to B");
  * - each word weighs its IDF over the labels (a rare word says more than "agent");
+ * - the title's head is its first job noun, a word ROME starts its job titles with
+ *   ("Assistant chef de produit" is an assistant); without one, a field word naming a job
+ *   noun's trade stands for it ("boulangerie" → "boulanger");
  * - a label scores by how much of the title it explains and how much of itself the title
- *   explains (recall × √precision over the weights), times a bonus when it starts with the
- *   title's head noun (the first job word: "Assistant chef de produit" is an assistant);
+ *   explains (recall × √precision over the weights), less when it starts with another noun;
  * - ROME codes score by their best label plus a little of their second best;
- * - the answer is unsure when the best score is low or the next occupation (another ROME
- *   family: parent and child codes are not rivals) comes close. Unsure answers still carry
- *   the best guess; the caller decides (the importer flags them for review).
+ * - the answer is unsure when the title has no job noun, when its job noun was read from a
+ *   field word that no diploma names, when the best score is low, or when the best code of
+ *   another ROME sheet comes close (a sheet and its sub-occupations are not rivals); a title
+ *   that is word for word a ROME job title of one sheet only is trusted. Unsure answers still
+ *   carry the best guess and the alternatives: the caller flags them for review.
  *
- * Measured on tools/eval/rome (`npm run eval -- rome`); the thresholds are calibrated there.
+ * Measured and calibrated on tools/eval/rome (`npm run eval -- rome`, see its README).
  */
 
 export interface RomeAppellation {
@@ -544,13 +548,15 @@ export class RomeInferrer {
     for (let i = 0; i < codeCount; i++) codeBest[codesTouched[i]] = 0;
     const topScore = topScores[0];
     const exact = exactFamily === family;
-    const margin = (topScore - rivalScore) / topScore;
+    // Decided on the rounded figures the answer reports, so that a caller can re-apply thresholds.
+    const confidence = round(topScore);
+    const margin = round((topScore - rivalScore) / topScore);
     return {
       romeCode: this.codes[first],
       label: this.codeLabels[first],
       matchedTitle: this.entries[codeEntry[first]].label,
-      confidence: round(topScore),
-      margin: round(margin),
+      confidence,
+      margin,
       head,
       exact,
       derived,
@@ -558,7 +564,7 @@ export class RomeInferrer {
       // title with no job noun ("marketing", "CAP Petite enfance") names a field or a diploma,
       // not a job; and a low score or a close rival family leaves the answer unsure. A job noun
       // read from a field word is a guess unless a diploma names the field ("CAP Boulangerie").
-      unsure: (derived && !diploma) || (!exact && (head === null || topScore < this.minConfidence || margin < this.minMargin)),
+      unsure: (derived && !diploma) || (!exact && (head === null || confidence < this.minConfidence || margin < this.minMargin)),
       alternatives: topCodes.slice(1).map((c, i) => ({ romeCode: this.codes[c], label: this.codeLabels[c], score: round(topScores[i + 1]) })),
     };
   }
