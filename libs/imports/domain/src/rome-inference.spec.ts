@@ -57,6 +57,7 @@ describe('RomeInferrer on a small list', () => {
     expect(inferrer.normalise('ALTERNANCE - Équipier·ère Polyvalent·e de Restauration').tokens).toEqual(['equipier', 'polyvalent', 'restauration']);
     expect(inferrer.normalise('Assistant.e RH F/H - Bac+3').tokens).toEqual(['assistant', 'ressource', 'humaine']);
     expect(inferrer.normalise('APPRENTI(E) CUISINIER(ÈRE) 2025').tokens).toEqual(['cuisinier']);
+    expect(inferrer.normalise('Hôte(sse) de caisse - Coiffeur(euse)').tokens).toEqual(['hote', 'caisse', 'coiffeur']);
   });
 
   it('keeps "vie" in "assistant de vie", drops a leading "VIE -" contract', () => {
@@ -98,7 +99,16 @@ describe('RomeInferrer on a small list', () => {
     expect(inferrer.infer('boulangerie')).toMatchObject({ romeCode: 'D1102', derived: true, unsure: true });
     expect(inferrer.infer('CAP Boulangerie')).toMatchObject({ romeCode: 'D1102', derived: true, unsure: false });
     expect(inferrer.infer('BP Coiffure')).toMatchObject({ romeCode: 'D1202', unsure: false });
-    expect(inferrer.normalise('CAP Boulangerie')).toEqual({ tokens: ['boulangerie'], diploma: true });
+    expect(inferrer.normalise('CAP Boulangerie')).toMatchObject({ tokens: ['boulangerie'], diploma: true });
+  });
+
+  it("reads a synonym group's long form for an acronym only when the title names no job", () => {
+    const withSynonyms = new RomeInferrer(APPELLATIONS, OCCUPATIONS, {
+      synonyms: [{ synonyms: ['ASSISTANT DE GESTION EN RESSOURCES HUMAINES', 'agrh'] }, { synonyms: ['GESTION DES ENTREPRISES ET DES ADMINISTRATIONS', 'gea'] }],
+    });
+    expect(withSynonyms.infer('BTS AGRH')).toMatchObject({ romeCode: 'M1501', head: 'assistant' });
+    expect(withSynonyms.infer('BUT GEA - Coiffeuse')).toMatchObject({ romeCode: 'D1202', head: 'coiffeur', unsure: false });
+    expect(withSynonyms.normalise('BUT GEA - Coiffeuse').tokens).toEqual(['coiffeur']);
   });
 
   it('trusts a title ROME spells word for word in one family', () => {

@@ -80,8 +80,9 @@ export interface RomeInferrerOptions {
   alternatives?: number;
   /**
    * Synonym groups (search/synonyms.json: `{ synonyms: [...] }`): an acronym of the title that
-   * no ROME label uses is replaced by the long form of its group ("aepe" → "accompagnant
-   * éducatif petite enfance"), when the group is a single phrase and its acronyms.
+   * no ROME label uses stands for the long form of its group ("ape" → "analyse et politique
+   * économique"), when the group is a single phrase and its acronyms. Mostly diploma
+   * specialities, these count only when the title names no job itself.
    */
   synonyms?: readonly { synonyms: readonly string[] }[];
 }
@@ -208,7 +209,7 @@ const EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Inclusive-writing suffixes: "Assistant(e)", "Équipier·ère", "Assistant.e", "cuisinier(ère)". */
-const INCLUSIVE = /(\p{L})\s*(?:\(\s*(?:e|es|ne|nes|le|les|se|ère|ere|ères|euse|euses|rice|trice|ice|ive|ienne|enne|fe|ffe|s)\s*\)|[·•‧.](?:e|es|ne|le|se|ère|ere|euse|rice|trice|fe|ffe)(?!\p{L}))/giu;
+const INCLUSIVE = /(\p{L})\s*(?:\(\s*(?:e|es|ne|nes|le|les|se|sse|esse|ère|ere|ères|euse|euses|rice|trice|ice|ive|ienne|enne|fe|ffe|s)\s*\)|[·•‧.](?:e|es|ne|le|se|ère|ere|euse|rice|trice|fe|ffe)(?!\p{L}))/giu;
 /** "H/F", "F/H", "(H/F)", "H-F", "M/F". */
 const GENDER_TAG = /\(?\b[hfm]\s*[/\\-]\s*[hfm]\b\)?/giu;
 /** Brackets holding a digit: "(75)", "(38 - Grenoble)". */
@@ -268,6 +269,8 @@ export interface NormalisedTitle {
   tokens: string[];
   /** The title names a diploma ("CAP", "BTS", "Master"…). */
   diploma: boolean;
+  /** Words of the synonym groups' long forms for the title's acronyms ("BTS NDRC", "CAP AEPE"). */
+  fallback: string[];
 }
 
 interface Entry {
@@ -288,6 +291,8 @@ export class RomeInferrer {
   private readonly heads = new Set<string>();
   private readonly headsByPrefix = new Map<string, string[]>();
   private readonly expansions = new Map<string, string[]>();
+  /** Acronyms from the synonym groups, mostly diploma specialities: read only when the title has no job noun. */
+  private readonly acronyms = new Map<string, string[]>();
   private readonly phraseExpansions: { from: RegExp; to: string }[] = [];
   private readonly minConfidence: number;
   private readonly minMargin: number;
@@ -367,7 +372,7 @@ export class RomeInferrer {
       for (const s of group.synonyms) {
         const acronym = foldText(s.trim());
         // Only acronyms no ROME label uses and no curated entry already spells out.
-        if (/^[a-z]{2,6}$/.test(acronym) && !this.postings.has(acronym) && !this.expansions.has(acronym)) this.expansions.set(acronym, words(phrases[0]));
+        if (/^[a-z]{2,6}$/.test(acronym) && !this.postings.has(acronym) && !this.expansions.has(acronym) && !this.acronyms.has(acronym)) this.acronyms.set(acronym, words(phrases[0]));
       }
     }
     this.matched = new Float64Array(n);
@@ -433,6 +438,7 @@ export class RomeInferrer {
     const tokens: string[] = [];
     let previousNoise = false;
     let diploma = false;
+    const fallback: string[] = [];
     for (const w of words(text)) {
       if (/^\d/.test(w) || STOP_WORDS.has(w)) continue;
       if (TITLE_NOISE.has(w) || (previousNoise && AFTER_NOISE.has(w))) {
@@ -441,6 +447,11 @@ export class RomeInferrer {
         continue;
       }
       previousNoise = false;
+      const acronym = this.acronyms.get(w);
+      if (acronym) {
+        for (const x of acronym) if (!STOP_WORDS.has(x)) fallback.push(foldGender(x));
+        continue;
+      }
       const expanded = this.expansions.get(w);
       for (const x of expanded ?? [w]) {
         if (STOP_WORDS.has(x)) continue;
@@ -448,12 +459,17 @@ export class RomeInferrer {
         if (!tokens.includes(t)) tokens.push(t);
       }
     }
-    return { tokens, diploma };
+    return { tokens, diploma, fallback };
   }
 
   infer(title: string): RomeInference {
-    const { tokens, diploma } = this.normalise(title);
+    const { tokens, diploma, fallback } = this.normalise(title);
     let head = tokens.find((t) => this.heads.has(t)) ?? null;
+    // A diploma speciality's long form counts only when the title names no job itself.
+    if (head === null && fallback.length > 0) {
+      for (const t of fallback) if (!tokens.includes(t)) tokens.push(t);
+      head = tokens.find((t) => this.heads.has(t)) ?? null;
+    }
     // No job noun: the first field word that is a job noun's trade ("boulangerie" → "boulanger",
     // "plomberie" → "plombier", "coiffure" → "coiffeur") stands for that job noun.
     let derived = false;
