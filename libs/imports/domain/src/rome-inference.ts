@@ -340,7 +340,7 @@ export class RomeInferrer {
       if (!familyIndex.has(f)) familyIndex.set(f, familyIndex.size);
       this.codeFamily.push(familyIndex.get(f)!);
     }
-    // Document frequency per word over labels; IDF = ln(N / df).
+    // Document frequency per word over labels; IDF = ln(N / df) + 0.1, so that no word weighs nothing.
     const headCount = new Map<string, number>();
     tokenSets.forEach((tokens, i) => {
       headCount.set(tokens[0], (headCount.get(tokens[0]) ?? 0) + 1);
