@@ -51,15 +51,19 @@ const scopes = [
     sourceTag: 'scope:notifications',
     onlyDependOnLibsWithTags: ['scope:notifications', 'scope:search', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
   },
-  // Mentor assignment: its pure core reads nothing but the fields it is handed.
-  { sourceTag: 'scope:mentoring', onlyDependOnLibsWithTags: ['scope:mentoring', 'scope:platform'] },
+  // Mentor profiles and assignments: hired apprentices come from applications, with their offer,
+  // employer, training path and profile; notices go through the platform's notice board.
+  {
+    sourceTag: 'scope:mentoring',
+    onlyDependOnLibsWithTags: ['scope:mentoring', 'scope:applications', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
+  },
   { sourceTag: 'scope:imports', onlyDependOnLibsWithTags: ['scope:imports', 'scope:offers', 'scope:organizations', 'scope:taxonomy', 'scope:search', 'scope:platform'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
   {
     sourceTag: 'scope:subgraph',
-    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:platform'],
+    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:mentoring', 'scope:platform'],
   },
   // The gateway knows no feature: it plans over the composed supergraph (and serves the API app's playground).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:platform'] },

@@ -30,6 +30,7 @@ import { CandidateSearchApiModule, OfferSearchApiModule, SearchModule } from '@a
 import { MatchingApiModule } from '@alternance/matching/feature';
 import { NotificationsApiModule, NotificationsModule } from '@alternance/notifications/feature';
 import { TaxonomyApiModule, TaxonomyModule } from '@alternance/taxonomy/feature';
+import { MentoringApiModule, MentoringModule } from '@alternance/mentoring/feature';
 import { ormOptions } from './persistence/orm-config';
 import { CrossContextHooks } from './cross-context-hooks';
 
@@ -48,6 +49,7 @@ export const BACKGROUND_FEATURES = [
   SearchModule,
   NotificationsModule,
   ApplicationsModule,
+  MentoringModule,
 ];
 
 /**
@@ -86,6 +88,7 @@ export const SINGLE_PROCESS: ApiSurface = {
     InvitationsApiModule,
     NotificationsApiModule,
     MatchingApiModule,
+    MentoringApiModule,
   ],
 };
 

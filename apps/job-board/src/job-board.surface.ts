@@ -6,10 +6,11 @@ import { NotificationsApiModule } from '@alternance/notifications/feature';
 import { ProgramsApiModule, SuggestionsApiModule } from '@alternance/programs/feature';
 import { OfferSearchApiModule } from '@alternance/search/feature';
 import { TaxonomyApiModule } from '@alternance/taxonomy/feature';
+import { MentoringApiModule } from '@alternance/mentoring/feature';
 
 /**
  * The candidates' side: accounts, the catalogue, the job board's search, the candidate
- * profile, applications, the inbox, saved searches and data rights.
+ * profile, applications, the inbox, saved searches, data rights and mentoring.
  */
 export const JOB_BOARD: ApiSurface = {
   name: 'job-board',
@@ -24,5 +25,6 @@ export const JOB_BOARD: ApiSurface = {
     CandidatesApiModule,
     ApplicationsApiModule,
     NotificationsApiModule,
+    MentoringApiModule,
   ],
 };

@@ -11,6 +11,7 @@ import { Migration20261205130914_priority_categories } from './Migration20261205
 import { Migration20261205190500_partner_imports } from './Migration20261205190500_partner_imports';
 import { Migration20261205191000_mentor_role } from './Migration20261205191000_mentor_role';
 import { Migration20261205191100_mentor_history_role } from './Migration20261205191100_mentor_history_role';
+import { Migration20261205192000_mentoring } from './Migration20261205192000_mentoring';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -24,4 +25,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205190500_partner_imports', class: Migration20261205190500_partner_imports },
   { name: 'Migration20261205191000_mentor_role', class: Migration20261205191000_mentor_role },
   { name: 'Migration20261205191100_mentor_history_role', class: Migration20261205191100_mentor_history_role },
+  { name: 'Migration20261205192000_mentoring', class: Migration20261205192000_mentoring },
 ];

@@ -7,7 +7,8 @@ import { OrganizationEntity } from '@alternance/organizations/data-access';
 import { CatalogueImportEntity, ProgramEntity } from '@alternance/programs/data-access';
 import { TAXONOMY_ENTITIES } from '@alternance/taxonomy/data-access';
 import { NOTIFICATION_ENTITIES } from '@alternance/notifications/data-access';
+import { MENTORING_ENTITIES } from '@alternance/mentoring/data-access';
 import { ImportRunEntity, OfferSourceEntity } from '@alternance/imports/data-access';
 
 /** Every table of the one database: the migrations are generated from this list. */
-export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, CatalogueImportEntity, OfferEntity, CandidateEntity, OutboxEventEntity, ...NOTIFICATION_ENTITIES, ApplicationEntity, ApplicationEventEntity, InvitationEntity, OfferSourceEntity, ImportRunEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, CatalogueImportEntity, OfferEntity, CandidateEntity, OutboxEventEntity, ...NOTIFICATION_ENTITIES, ApplicationEntity, ApplicationEventEntity, InvitationEntity, ...MENTORING_ENTITIES, OfferSourceEntity, ImportRunEntity];

@@ -1,1 +1,2 @@
 export * from './assignment';
+export * from './mentoring';

@@ -16,6 +16,7 @@ registerEnumType(NoticeKind, {
     OFFER_EXPIRED: { description: 'Your offer reached its end date and was closed.' },
     SAVED_SEARCH_DIGEST: { description: 'New offers for your saved searches (at most one a day).' },
     RETENTION_WARNING: { description: 'Your unused account will be deleted in 30 days unless you log in.' },
+    MENTOR_ASSIGNED: { description: 'You have a new mentee, or a new mentor.' },
   },
 });
 

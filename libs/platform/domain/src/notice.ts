@@ -13,6 +13,7 @@ export enum NoticeKind {
   OFFER_EXPIRED = 'OFFER_EXPIRED',
   SAVED_SEARCH_DIGEST = 'SAVED_SEARCH_DIGEST',
   RETENTION_WARNING = 'RETENTION_WARNING',
+  MENTOR_ASSIGNED = 'MENTOR_ASSIGNED',
 }
 
 /** What a notice is about, so the inbox can link to it. */

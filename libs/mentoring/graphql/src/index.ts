@@ -1,0 +1,2 @@
+export * from './mentoring.model';
+export * from './mentoring.input';
