@@ -63,7 +63,7 @@ const scopes = [
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
   {
     sourceTag: 'scope:subgraph',
-    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:mentoring', 'scope:platform'],
+    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:imports', 'scope:mentoring', 'scope:platform'],
   },
   // The gateway knows no feature: it plans over the composed supergraph (and serves the API app's playground).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:platform'] },

@@ -31,6 +31,7 @@ import { MatchingApiModule } from '@alternance/matching/feature';
 import { NotificationsApiModule, NotificationsModule } from '@alternance/notifications/feature';
 import { TaxonomyApiModule, TaxonomyModule } from '@alternance/taxonomy/feature';
 import { MentoringApiModule, MentoringModule } from '@alternance/mentoring/feature';
+import { ImportsApiModule, ImportsModule } from '@alternance/imports/feature';
 import { ormOptions } from './persistence/orm-config';
 import { CrossContextHooks } from './cross-context-hooks';
 
@@ -50,6 +51,7 @@ export const BACKGROUND_FEATURES = [
   NotificationsModule,
   ApplicationsModule,
   MentoringModule,
+  ImportsModule,
 ];
 
 /**
@@ -89,6 +91,7 @@ export const SINGLE_PROCESS: ApiSurface = {
     NotificationsApiModule,
     MatchingApiModule,
     MentoringApiModule,
+    ImportsApiModule,
   ],
 };
 

@@ -30,7 +30,7 @@ describe(`plain reads (${engine})`, () => {
     const em = orm.em.fork();
     await em.nativeDelete(OfferEntity, { id: { $in: offers } });
     await em.nativeDelete(OrganizationEntity, { id: org });
-    em.create(OrganizationEntity, { id: org, name: 'Plain Reads SA', country: Country.FR, disabilityReferent: true, createdAt: new Date('2025-01-02T03:04:05.678Z'), updatedAt: new Date() });
+    em.create(OrganizationEntity, { id: org, name: 'Plain Reads SA', country: Country.FR, disabilityReferent: true, claimed: true, createdAt: new Date('2025-01-02T03:04:05.678Z'), updatedAt: new Date() });
     offers.forEach((id, i) =>
       em.create(OfferEntity, {
         id,

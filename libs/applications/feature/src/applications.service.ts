@@ -85,6 +85,9 @@ export class ApplicationsService {
     const now = this.clock.now();
     const closed = offerClosedRefusal(offer.status, offer.expiresAt, now);
     if (closed) throw closed;
+    if (offer.applyUrl || offer.applyEmail) {
+      throw new ConflictException("This offer comes from a partner: apply on the partner's page or by mail (see the offer's partnerApplication).", 'APPLY_ON_PARTNER');
+    }
     if (await this.em.count(ApplicationEntity, { candidate: candidate.id, offer: offer.id })) {
       throw new ConflictException('You already applied to this offer.', 'ALREADY_APPLIED');
     }

@@ -53,19 +53,25 @@ export class IdentityService {
         let organization: OrganizationEntity | null = null;
         if (input.organization) {
           const siret = canonicalSiret(input.organization.country, input.organization.siret);
-          if (siret && (await em.count(OrganizationEntity, { siret }))) {
+          const registered = siret ? await em.findOne(OrganizationEntity, { siret }) : null;
+          // One claim only: the row changes from unclaimed to claimed once, whoever races for it.
+          if (registered && (registered.claimed || !(await em.nativeUpdate(OrganizationEntity, { id: registered.id, claimed: false }, { claimed: true })))) {
             throw new ConflictException(
               'An organization with this SIRET is already registered: ask one of its members or staff to add you.',
               'SIRET_TAKEN',
             );
           }
-          organization = Object.assign(new OrganizationEntity(), {
+          // Created by a partner-feed import and never claimed: the first employer with its SIRET
+          // claims it, and with it the offers imported under its name.
+          organization = Object.assign(registered ?? new OrganizationEntity(), {
             name: input.organization.name.trim(),
             siret,
             country: input.organization.country,
             sector: input.organization.sector?.trim() || null,
             size: input.organization.size ?? null,
-            createdAt: now,
+            claimed: true,
+            nameKey: null,
+            createdAt: registered?.createdAt ?? now,
             updatedAt: now,
           });
           em.persist(organization);

@@ -28,5 +28,8 @@ export function toOffer(o: PlainEntity<OfferEntity>, applicationsCount = 0): Off
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     applicationsCount,
+    partnerApplication: o.applyUrl || o.applyEmail ? { url: o.applyUrl, email: o.applyEmail } : null,
+    diploma: o.diploma,
+    occupationToReview: o.occupationToReview,
   } as Offer;
 }

@@ -33,6 +33,16 @@ export class HireContract {
   durationMonths!: number | null;
 }
 
+@ObjectType({ description: "Where to apply to an offer imported from a partner: on the partner's page, or by mail." })
+@Directive('@shareable')
+export class PartnerApplication {
+  @Field(() => String, { nullable: true, description: "The partner's page for the offer, where candidates apply." })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The address candidates write to, when the partner gives one instead of a page.' })
+  email!: string | null;
+}
+
 @ObjectType({ description: 'A skill the offer asks for.' })
 @Directive('@shareable')
 export class OfferSkill {
@@ -142,4 +152,16 @@ export class Offer {
 
   /** Resolved by a field resolver (applications context). */
   applicationsCount!: number;
+
+  @Field(() => PartnerApplication, {
+    nullable: true,
+    description: "Set when the offer comes from a partner feed whose candidates apply on the partner's side; null: apply here (applyToOffer).",
+  })
+  partnerApplication!: PartnerApplication | null;
+
+  @Field(() => String, { nullable: true, description: 'The diploma or level the offer names, as its partner published it (imported offers).' })
+  diploma!: string | null;
+
+  @Field({ description: 'An imported offer whose occupation could not be told from its title with confidence: kept as a draft for staff to check.' })
+  occupationToReview!: boolean;
 }

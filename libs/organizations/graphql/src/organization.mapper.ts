@@ -11,5 +11,6 @@ export function toOrganization(o: PlainEntity<OrganizationEntity>): Organization
     sector: o.sector,
     size: o.size,
     accessibility: { disabilityReferent: o.disabilityReferent, accommodations: o.accommodations },
+    claimed: o.claimed,
   };
 }

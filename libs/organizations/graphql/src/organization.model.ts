@@ -41,4 +41,7 @@ export class Organization {
 
   @Field(() => Accessibility, { description: 'Accessibility commitments.' })
   accessibility!: Accessibility;
+
+  @Field({ description: 'False for an employer known only from partner feeds: no member manages it yet (an employer claims it by signing up with its SIRET).' })
+  claimed!: boolean;
 }
