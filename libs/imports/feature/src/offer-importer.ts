@@ -255,12 +255,14 @@ export class OfferImporter {
           }
           // Without a start date from the partner, the window set when the offer was created stays.
           const window = p.offer.startDate ? {} : { startEarliest: offer.startEarliest, startLatest: offer.startLatest };
-          Object.assign(offer, fields, window, { organization: tx.getReference(OrganizationEntity, organization.id, { wrapped: true }), updatedAt: now });
-          if (offer.status === OfferStatus.DRAFT && !p.unsure) this.publish(offer, now);
+          // An unsure guess never replaces an occupation staff (or an earlier sure guess) settled.
+          const settled = p.unsure && !offer.occupationToReview ? { romeCode: offer.romeCode, occupationToReview: false } : {};
+          Object.assign(offer, fields, window, settled, { organization: tx.getReference(OrganizationEntity, organization.id, { wrapped: true }), updatedAt: now });
+          if (offer.status === OfferStatus.DRAFT && !offer.occupationToReview) this.publish(offer, now);
           known.digest = digest;
           known.dedupKey = key;
           run.updated++;
-          if (p.unsure) run.flagged++;
+          if (offer.occupationToReview) run.flagged++;
           touched.push(offer.id);
           continue;
         }

@@ -192,7 +192,11 @@ export class OffersService {
     offer.contractType = contractType;
     offer.hireContractType = hire?.type ?? null;
     offer.hireContractDurationMonths = hire?.durationMonths ?? null;
-    if (input.romeCode) offer.romeCode = input.romeCode;
+    if (input.romeCode) {
+      offer.romeCode = input.romeCode;
+      // An imported offer's occupation, once a person has set it, is no longer a guess to review.
+      offer.occupationToReview = false;
+    }
     if (input.skills && skills) {
       offer.skills = input.skills.map<OfferSkillData>((s) => ({
         code: s.code,
