@@ -7,7 +7,8 @@
  *   node tools/build.mjs && node dist/tools/eval/evaluate.js [--rome <dir>] [--verbose]
  *
  * `evaluate.js search …` evaluates the search engine instead (tools/eval/search/search-eval.ts),
- * `evaluate.js rome …` the ROME inference from offer titles (tools/eval/rome/rome-eval.ts).
+ * `evaluate.js rome …` the ROME inference from offer titles (tools/eval/rome/rome-eval.ts),
+ * `evaluate.js dedup …` the deduplication of offers across partners (tools/eval/dedup/dedup-eval.ts).
  *
  * It also prints two naive orderings of the same eligible pairs (random, occupation fit only):
  * the distance between them and the matcher says how much the set can tell.
@@ -33,6 +34,7 @@ import {
 } from '@alternance/matching/domain';
 import { searchEvalMain } from './search/search-eval';
 import { romeEvalMain } from './rome/rome-eval';
+import { dedupEvalMain } from './dedup/dedup-eval';
 
 export const K = 10;
 
@@ -390,5 +392,7 @@ if (require.main === module) {
   if (argv[0] === 'search') searchEvalMain(argv.slice(1));
   // `npm run eval -- rome`: ROME codes inferred from offer titles, against hand-judged titles.
   else if (argv[0] === 'rome') romeEvalMain(argv.slice(1));
+  // `npm run eval -- dedup`: cross-partner deduplication of offers, on labelled pairs.
+  else if (argv[0] === 'dedup') dedupEvalMain(argv.slice(1));
   else main(argv);
 }

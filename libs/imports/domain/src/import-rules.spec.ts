@@ -1,4 +1,17 @@
-import { DEFAULT_CLOSING_POLICY, Gazetteer, closingVerdict, contentDigest, dedupKey, jaccard, normaliseTitle, sameOffer, shingles } from './import-rules';
+import {
+  DEFAULT_CLOSING_POLICY,
+  Gazetteer,
+  closingVerdict,
+  containment,
+  contentDigest,
+  dedupKey,
+  jaccard,
+  normaliseTitle,
+  ownShingles,
+  sameOffer,
+  shingleSequence,
+  shingles,
+} from './import-rules';
 
 describe('normaliseTitle', () => {
   it('keeps the words that name the job, whatever the noise around them', () => {
@@ -7,6 +20,15 @@ describe('normaliseTitle', () => {
     expect(normaliseTitle('Assistant(e) RH en contrat de professionnalisation')).toBe(normaliseTitle('ASSISTANT RH'));
     expect(normaliseTitle('Développeur web')).toBe('developpeur web');
     expect(normaliseTitle('Développeur web')).not.toBe(normaliseTitle('Développeur mobile'));
+  });
+
+  it('drops the feminine endings of inclusive spellings, which folding would glue to the word', () => {
+    expect(normaliseTitle('Vendeur·euse H/F')).toBe('vendeur');
+    expect(normaliseTitle('ALTERNANCE - Équipier·ère Polyvalent·e de Restauration')).toBe(normaliseTitle('Equipier polyvalent de restauration'));
+    expect(normaliseTitle('Assistant.e Responsable Sécurité')).toBe(normaliseTitle('Assistant responsable sécurité'));
+    expect(normaliseTitle('Conseiller·ère·s clientèle')).toBe('clientele conseiller');
+    expect(normaliseTitle('Chef de chantier·ère')).toBe(normaliseTitle('Chef de chantier'));
+    expect(normaliseTitle('Opérateur.trice de production')).toBe(normaliseTitle('Opérateur de production'));
   });
 });
 
@@ -25,6 +47,46 @@ describe('sameOffer', () => {
     expect(sameOffer(base, { ...base, title: 'Vendeur caissier' })).toBe(false);
     expect(sameOffer(base, { ...base, startDate: '2028-01-10' })).toBe(false);
     expect(sameOffer(base, { ...base, descriptionHtml: '<p>Entrepôt de Vénissieux : préparation de commandes, réception, inventaires. Permis cariste apprécié.</p>' })).toBe(false);
+  });
+
+  // One employer's presentation and closing paragraphs, pasted in each of its offers.
+  const presentation =
+    '<p>Enseigne de sport présente dans toute la France avec plus de trois cents magasins, nous recrutons chaque année des alternants que nous formons à nos métiers. ' +
+    'Nos équipes partagent la passion du sport et le goût du service, et chaque alternant est accompagné par un tuteur du magasin pendant toute sa formation.</p>';
+  const closing =
+    '<p>Rémunération selon la grille légale, tickets restaurant, prise en charge de la moitié de l’abonnement de transport, mutuelle, remise sur nos produits et possibilité d’embauche à l’issue du contrat.</p>';
+  const cashier = '<p>Vos missions :</p><ul><li>accueillir et renseigner les clients en caisse</li><li>encaisser les achats et gérer les retours</li><li>tenir la ligne de caisse propre et approvisionnée</li><li>ouvrir et clôturer la caisse le soir</li></ul>';
+  const stock = '<p>Vos missions :</p><ul><li>réceptionner les livraisons au quai</li><li>ranger la réserve et suivre les stocks</li><li>préparer les commandes du retrait en magasin</li><li>réaliser les inventaires tournants du rayon</li></ul>';
+  const offer = (descriptionHtml: string) => ({ ...base, title: 'Employé de magasin', descriptionHtml });
+
+  it('takes a text cut short, without its presentation or with a partner paragraph for the same offer', () => {
+    const full = `${presentation}${cashier}${closing}`;
+    expect(sameOffer(offer(full), offer(full.slice(0, Math.floor(full.length * 0.7)) + '…'))).toBe(true);
+    expect(sameOffer(offer(full), offer(`${cashier}${closing}`))).toBe(true);
+    expect(
+      sameOffer(
+        offer(`${full}<p>Offre diffusée par un site d’emploi : créez votre compte pour postuler en un clic et suivre vos candidatures.</p>`),
+        offer(`<p>Cette annonce est relayée par un autre site, qui transmet votre candidature au recruteur.</p>${full}`),
+      ),
+    ).toBe(true);
+  });
+
+  it('tells apart two positions of one employer under the same presentation and closing paragraphs', () => {
+    expect(sameOffer(offer(`${presentation}${cashier}${closing}`), offer(`${presentation}${stock}${closing}`))).toBe(false);
+    // a snippet of one position (presentation, then the start of its mission) beside the other's full text
+    const snippet = `${presentation}<p>Vos missions :</p><ul><li>accueillir et renseigner les clients en caisse</li><li>encaisser les achats…</li></ul>`;
+    expect(sameOffer(offer(snippet), offer(`${presentation}${stock}${closing}`))).toBe(false);
+    expect(sameOffer(offer(snippet), offer(`${presentation}${cashier}${closing}`))).toBe(true);
+  });
+
+  it('measures containment and where the words of one text absent from the other lie', () => {
+    expect(containment(new Set(['a', 'b']), new Set(['a', 'b', 'c', 'd']))).toBe(1);
+    expect(containment(new Set(['a', 'x']), new Set(['a', 'b', 'c']))).toBe(0.5);
+    expect(containment(new Set(), new Set(['a']))).toBe(0);
+    expect(ownShingles(['h', 'a', 'x', 'x', 'b', 't'], new Set(['a', 'b']))).toEqual({ head: 1, inner: 1, tail: 1 });
+    expect(ownShingles(['x', 'y'], new Set(['a']))).toEqual({ head: 2, inner: 0, tail: 0 });
+    expect(shingleSequence('<p>un deux trois quatre un deux trois</p>')).toEqual(['un deux trois', 'deux trois quatre', 'trois quatre un', 'quatre un deux', 'un deux trois']);
+    expect(shingleSequence('deux mots')).toEqual(['deux mots']);
   });
 
   it('compares descriptions without their markup or accents', () => {

@@ -12,9 +12,16 @@ const TITLE_NOISE = new Set([
   'le', 'la', 'les', 'un', 'une', 'des', 'du', 'et', 'a', 'au', 'aux', 'cdi', 'cdd',
 ]);
 
+/**
+ * Feminine endings of inclusive spellings, after a middle dot or a full stop: "Vendeur·euse",
+ * "Équipier·ère", "Assistant.e", "Conseiller·ère·s". Removed before folding (which drops the
+ * middle dot and would glue the ending to the word).
+ */
+const INCLUSIVE_ENDING = /(\p{L})[·‧⋅.](?:e|ne|se|euse|rice|trice|ère|ere|ive|le|te|fe)(?:[·‧⋅.]?s)?(?![\p{L}\p{N}])/giu;
+
 /** A title reduced to the words that name the job, sorted: "Vendeur H/F (alternance)" → "vendeur". */
 export function normaliseTitle(title: string): string {
-  const words = foldText(title)
+  const words = foldText(title.replace(INCLUSIVE_ENDING, '$1'))
     .replace(/\([^)]*\)/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !TITLE_NOISE.has(w));
@@ -23,16 +30,27 @@ export function normaliseTitle(title: string): string {
 
 /** Word 3-shingles of a text without its markup, for near-duplicate descriptions. */
 export function shingles(html: string, size = 3): Set<string> {
+  return new Set(shingleSequence(html, size));
+}
+
+/** The word `size`-shingles of a text without its markup, in reading order (repeats kept). */
+export function shingleSequence(html: string, size = 3): string[] {
   const words = foldText(html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' '))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-  const out = new Set<string>();
-  if (words.length < size) {
-    if (words.length) out.add(words.join(' '));
-    return out;
-  }
-  for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
+  if (words.length < size) return words.length ? [words.join(' ')] : [];
+  const out: string[] = [];
+  for (let i = 0; i + size <= words.length; i++) out.push(words.slice(i, i + size).join(' '));
   return out;
+}
+
+/** The share of the smaller set found in the other: 1 when one holds the other, 0 when disjoint or either is empty. */
+export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / small.size;
 }
 
 /** Jaccard similarity of two sets: 1 for equal sets, 0 for disjoint ones (and for two empty ones). */
@@ -42,6 +60,43 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const x of small) if (large.has(x)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/** The shingles of a text that the other lacks, by where they lie: before, between and after the ones it shares. */
+export interface OwnShingles {
+  /** Before the first shared shingle (all of them when nothing is shared). */
+  head: number;
+  /** Between the first and the last shared shingle. */
+  inner: number;
+  /** After the last shared shingle. */
+  tail: number;
+}
+
+/**
+ * The distinct shingles of `sequence` absent from `other`, by place. A partner's paragraph added
+ * before or after an offer, or a text cut short, leaves them at the edges; another position's
+ * mission between one employer's presentation and closing paragraphs puts them inside.
+ */
+export function ownShingles(sequence: readonly string[], other: ReadonlySet<string>): OwnShingles {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < sequence.length; i++) {
+    if (other.has(sequence[i])) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  const head = new Set<string>();
+  const inner = new Set<string>();
+  const tail = new Set<string>();
+  for (let i = 0; i < sequence.length; i++) {
+    const s = sequence[i];
+    if (other.has(s)) continue;
+    if (first < 0 || i < first) head.add(s);
+    else if (i > last) tail.add(s);
+    else inner.add(s);
+  }
+  return { head: head.size, inner: inner.size, tail: tail.size };
 }
 
 /** What deduplication compares of an offer. */
@@ -63,14 +118,37 @@ export function dedupKey(facts: Pick<DedupFacts, 'organizationId' | 'title' | 'i
 
 /** Start dates this many days apart or fewer are "close". */
 export const DEDUP_START_TOLERANCE_DAYS = 45;
-/** Descriptions at least this similar (Jaccard of word 3-shingles) are "similar". */
-export const DEDUP_MIN_DESCRIPTION_SIMILARITY = 0.5;
+/**
+ * Descriptions are "similar" when at least this share of the shorter one's word 3-shingles is in
+ * the other (containment, not Jaccard: a partner that cuts the text short, leaves out the company
+ * presentation or adds its own paragraph still publishes the same offer).
+ */
+export const DEDUP_MIN_DESCRIPTION_SIMILARITY = 0.7;
+/**
+ * Two descriptions that each hold more than this many shingles of their own inside the text they
+ * share (see `ownShingles`) are two positions under one employer's boilerplate, however similar
+ * overall.
+ */
+export const DEDUP_MAX_INNER_DIFFERENCE = 8;
+/**
+ * A description that goes on for at least this many shingles of its own after the text it shares
+ * with a shorter one, while the shorter one ends with at least `DEDUP_MIN_OWN_ENDING` of its own,
+ * is another position than the shorter one's: a snippet of one position's offer (the employer's
+ * presentation, then the start of its mission) beside another's full text. A snippet of the same
+ * offer ends inside the other's text.
+ */
+export const DEDUP_MIN_CONTINUATION = 30;
+export const DEDUP_MIN_OWN_ENDING = 5;
 
 /**
  * Whether two partners' offers are the same offer posted twice: same employer, same normalised
  * title, same commune (the key), start dates close (or unknown on either side), and similar
- * descriptions. Partners rewrite descriptions little, so similarity stays high for a repost and
- * falls for two different positions of one employer, which share boilerplate only.
+ * descriptions: most of the shorter text found in the other, not both texts with words of their
+ * own in the middle of what they share, and not one text going on long after the shared part
+ * while the other ends on words of its own. Partners relaying an offer add or drop whole
+ * paragraphs at its edges or cut it short; two positions of one employer share its presentation
+ * and closing paragraphs, with a mission of their own in between. Precision first: a partner's
+ * own closing paragraph after a cut text is taken for another position's mission.
  */
 export function sameOffer(a: DedupFacts, b: DedupFacts): boolean {
   if (dedupKey(a) !== dedupKey(b)) return false;
@@ -78,7 +156,16 @@ export function sameOffer(a: DedupFacts, b: DedupFacts): boolean {
     const days = Math.abs(Date.parse(a.startDate) - Date.parse(b.startDate)) / 86_400_000;
     if (!(days <= DEDUP_START_TOLERANCE_DAYS)) return false;
   }
-  return jaccard(shingles(a.descriptionHtml), shingles(b.descriptionHtml)) >= DEDUP_MIN_DESCRIPTION_SIMILARITY;
+  const sequenceA = shingleSequence(a.descriptionHtml);
+  const sequenceB = shingleSequence(b.descriptionHtml);
+  const setA = new Set(sequenceA);
+  const setB = new Set(sequenceB);
+  if (containment(setA, setB) < DEDUP_MIN_DESCRIPTION_SIMILARITY) return false;
+  const ownA = ownShingles(sequenceA, setB);
+  const ownB = ownShingles(sequenceB, setA);
+  if (ownA.inner > DEDUP_MAX_INNER_DIFFERENCE && ownB.inner > DEDUP_MAX_INNER_DIFFERENCE) return false;
+  const cutBeside = (long: OwnShingles, short: OwnShingles) => long.tail >= DEDUP_MIN_CONTINUATION && short.tail >= DEDUP_MIN_OWN_ENDING;
+  return !cutBeside(ownA, ownB) && !cutBeside(ownB, ownA);
 }
 
 /** A stable digest of what an import writes of an offer: equal digests mean nothing changed. */
