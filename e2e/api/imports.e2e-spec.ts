@@ -201,4 +201,24 @@ describe(`partner imports (${engine})`, () => {
     expect(result.rejections.map((r) => r.reason).sort()).toEqual(['MISSING_ID', 'UNKNOWN_PLACE']);
     expect(result.rejections.find((r) => r.reason === 'UNKNOWN_PLACE')).toMatchObject({ record: 1 });
   }, 60_000);
+
+  it('keeps an offer whose occupation is unsure as a draft for staff, who set it and publish', async () => {
+    const result = await run('leboncoin', write('unsure.csv', leboncoinCsv([{ ...BUTCHER('lbc-seller', 'Tours', '37000'), title: 'Alternance - Vendeur H/F' }])), false);
+    expect(result).toMatchObject({ created: 1, flagged: 1 });
+    const id = (await sourceRow('leboncoin', 'lbc-seller')).offer.id;
+    const REVIEW = `{ offersToReview(first: 100) { id status occupationToReview } }`;
+    const review = await t.gql(REVIEW, {}, (await signIn(recruiter)).token);
+    expect(review.data!.offersToReview).toContainEqual({ id, status: 'DRAFT', occupationToReview: true });
+    expect((await t.gql(REVIEW, {}, (await signIn(candidate)).token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Nobody but staff and the (unclaimed) organization sees the draft.
+    expect((await t.gql(OFFER, { id })).data!.offer).toBeNull();
+    const fixed = await t.gql(`mutation ($id: ID!) { updateOffer(id: $id, input: { romeCode: "D1211" }) { id } }`, { id }, recruiter.token);
+    expect(fixed.errors).toBeUndefined();
+    await t.gql(`mutation ($id: ID!) { publishOffer(id: $id) { id } }`, { id }, recruiter.token);
+    expect((await t.gql(OFFER, { id })).data!.offer).toMatchObject({ status: 'PUBLISHED', romeCode: 'D1211', occupationToReview: false });
+    expect((await t.gql(REVIEW, {}, recruiter.token)).data!.offersToReview.map((o: { id: string }) => o.id)).not.toContain(id);
+    // The same feed again keeps what staff decided.
+    expect(await run('leboncoin', write('unsure-again.csv', leboncoinCsv([{ ...BUTCHER('lbc-seller', 'Tours', '37000'), title: 'Alternance - Vendeur H/F', description: 'Vente en magasin.' }])), false)).toMatchObject({ updated: 1, flagged: 0 });
+    expect((await t.gql(OFFER, { id })).data!.offer).toMatchObject({ status: 'PUBLISHED', romeCode: 'D1211' });
+  }, 60_000);
 });
