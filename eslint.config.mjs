@@ -57,13 +57,15 @@ const scopes = [
     sourceTag: 'scope:mentoring',
     onlyDependOnLibsWithTags: ['scope:mentoring', 'scope:applications', 'scope:offers', 'scope:candidates', 'scope:organizations', 'scope:programs', 'scope:taxonomy', 'scope:identity', 'scope:platform'],
   },
+  // The impact report: aggregate counts over applications, hires, outcomes and candidates' consented declarations.
+  { sourceTag: 'scope:impact', onlyDependOnLibsWithTags: ['scope:impact', 'scope:applications', 'scope:offers', 'scope:candidates', 'scope:platform'] },
   { sourceTag: 'scope:imports', onlyDependOnLibsWithTags: ['scope:imports', 'scope:offers', 'scope:organizations', 'scope:taxonomy', 'scope:search', 'scope:platform'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   // A subgraph app lists the GraphQL modules of its part of the API (over the API app's wiring).
   {
     sourceTag: 'scope:subgraph',
-    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:imports', 'scope:mentoring', 'scope:platform'],
+    onlyDependOnLibsWithTags: ['scope:identity', 'scope:organizations', 'scope:taxonomy', 'scope:programs', 'scope:offers', 'scope:candidates', 'scope:search', 'scope:matching', 'scope:applications', 'scope:notifications', 'scope:imports', 'scope:mentoring', 'scope:impact', 'scope:platform'],
   },
   // The gateway knows no feature: it plans over the composed supergraph (and serves the API app's playground).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:platform'] },

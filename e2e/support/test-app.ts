@@ -26,7 +26,7 @@ export interface TestApp {
 }
 
 /** Tables tests write to, children first; the catalogue is shared and read-only. */
-const MUTABLE_TABLES = ['offer_sources', 'import_runs', 'outbox_events', 'saved_search_matches', 'saved_searches', 'offer_expiry_notices', 'notifications', 'candidates', 'offers', 'users', 'organizations'];
+const MUTABLE_TABLES = ['outcomes', 'marketplace_exposures', 'offer_sources', 'import_runs', 'outbox_events', 'saved_search_matches', 'saved_searches', 'offer_expiry_notices', 'notifications', 'candidates', 'offers', 'users', 'organizations'];
 
 /** Empties the tables tests write to, before the app starts (and indexes what it finds). */
 export async function truncate(url: string): Promise<void> {

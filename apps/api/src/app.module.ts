@@ -32,6 +32,7 @@ import { NotificationsApiModule, NotificationsModule } from '@alternance/notific
 import { TaxonomyApiModule, TaxonomyModule } from '@alternance/taxonomy/feature';
 import { MentoringApiModule, MentoringModule } from '@alternance/mentoring/feature';
 import { ImportsApiModule, ImportsModule } from '@alternance/imports/feature';
+import { ImpactApiModule } from '@alternance/impact/feature';
 import { ormOptions } from './persistence/orm-config';
 import { CrossContextHooks } from './cross-context-hooks';
 
@@ -92,6 +93,7 @@ export const SINGLE_PROCESS: ApiSurface = {
     MatchingApiModule,
     MentoringApiModule,
     ImportsApiModule,
+    ImpactApiModule,
   ],
 };
 

@@ -7,6 +7,7 @@ import { ProgramsApiModule, SuggestionsApiModule } from '@alternance/programs/fe
 import { OfferSearchApiModule } from '@alternance/search/feature';
 import { TaxonomyApiModule } from '@alternance/taxonomy/feature';
 import { MentoringApiModule } from '@alternance/mentoring/feature';
+import { ImpactApiModule } from '@alternance/impact/feature';
 
 /**
  * The candidates' side: accounts, the catalogue, the job board's search, the candidate
@@ -26,5 +27,6 @@ export const JOB_BOARD: ApiSurface = {
     ApplicationsApiModule,
     NotificationsApiModule,
     MentoringApiModule,
+    ImpactApiModule,
   ],
 };

@@ -12,6 +12,7 @@ import { Migration20261205190500_partner_imports } from './Migration202612051905
 import { Migration20261205191000_mentor_role } from './Migration20261205191000_mentor_role';
 import { Migration20261205191100_mentor_history_role } from './Migration20261205191100_mentor_history_role';
 import { Migration20261205192000_mentoring } from './Migration20261205192000_mentoring';
+import { Migration20261205200000_impact } from './Migration20261205200000_impact';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105653_initial', class: Migration20261123105653_initial },
@@ -26,4 +27,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205191000_mentor_role', class: Migration20261205191000_mentor_role },
   { name: 'Migration20261205191100_mentor_history_role', class: Migration20261205191100_mentor_history_role },
   { name: 'Migration20261205192000_mentoring', class: Migration20261205192000_mentoring },
+  { name: 'Migration20261205200000_impact', class: Migration20261205200000_impact },
 ];

@@ -1,6 +1,6 @@
-import { ApplicationEntity, ApplicationEventEntity, InvitationEntity } from '@alternance/applications/data-access';
+import { ApplicationEntity, ApplicationEventEntity, InvitationEntity, OutcomeEntity } from '@alternance/applications/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
-import { OutboxEventEntity } from '@alternance/platform/data-access';
+import { ExposureEntity, OutboxEventEntity } from '@alternance/platform/data-access';
 import { UserEntity } from '@alternance/identity/data-access';
 import { OfferEntity } from '@alternance/offers/data-access';
 import { OrganizationEntity } from '@alternance/organizations/data-access';
@@ -11,4 +11,4 @@ import { MENTORING_ENTITIES } from '@alternance/mentoring/data-access';
 import { ImportRunEntity, OfferSourceEntity } from '@alternance/imports/data-access';
 
 /** Every table of the one database: the migrations are generated from this list. */
-export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, CatalogueImportEntity, OfferEntity, CandidateEntity, OutboxEventEntity, ...NOTIFICATION_ENTITIES, ApplicationEntity, ApplicationEventEntity, InvitationEntity, ...MENTORING_ENTITIES, OfferSourceEntity, ImportRunEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, ...TAXONOMY_ENTITIES, ProgramEntity, CatalogueImportEntity, OfferEntity, CandidateEntity, OutboxEventEntity, ...NOTIFICATION_ENTITIES, ApplicationEntity, ApplicationEventEntity, InvitationEntity, ...MENTORING_ENTITIES, OfferSourceEntity, ImportRunEntity, OutcomeEntity, ExposureEntity];

@@ -2,3 +2,4 @@ export * from './pipeline';
 export * from './screening';
 export * from './invitation';
 export * from './notices';
+export * from './outcome';

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DataSubject, PersonalDataHolder } from '@alternance/platform/nest';
-import { ApplicationEntity, ApplicationEventEntity, InvitationEntity } from '@alternance/applications/data-access';
+import { ExposureEntity } from '@alternance/platform/data-access';
+import { ApplicationEntity, ApplicationEventEntity, InvitationEntity, OutcomeEntity } from '@alternance/applications/data-access';
 
 /**
  * What this context holds about a person: as a candidate, their applications (with answers and
  * history) and invitations; as an employer or staff member, the moves and invitations they
  * made. Erasing keeps the employer's record of an application without the person: no
  * candidate, no message, no answers, no notes (a note on a candidate's application may describe
- * them); their invitations go.
+ * them); their invitations go. Outcome questions not answered go; an answer stays with the
+ * anonymous application it is about, for the impact report. The marketplace exposures naming
+ * the candidate (ids only) go.
  */
 @Injectable()
 export class ApplicationsPersonalData implements PersonalDataHolder {
@@ -21,6 +24,7 @@ export class ApplicationsPersonalData implements PersonalDataHolder {
           em.find(InvitationEntity, { candidate: subject.candidateId }, { populate: ['offer', 'organization'], orderBy: { createdAt: 'asc', id: 'asc' } }),
         ])
       : [[], []];
+    const outcomes = applications.length ? await em.find(OutcomeEntity, { application: { $in: applications.map((a) => a.id) } }, { orderBy: { askedAt: 'asc' } }) : [];
     return {
       applications: applications.map((a) => ({
         id: a.id,
@@ -49,6 +53,15 @@ export class ApplicationsPersonalData implements PersonalDataHolder {
         createdAt: i.createdAt,
         answeredAt: i.answeredAt,
       })),
+      outcomes: outcomes.map((o) => ({
+        application: o.application.id,
+        plannedEnd: o.plannedEnd,
+        askedAt: o.askedAt,
+        answeredAt: o.answeredAt,
+        employed: o.employed,
+        kind: o.kind,
+      })),
+      timesShownToEmployers: subject.candidateId ? await em.count(ExposureEntity, { candidateId: subject.candidateId }) : 0,
       movesMade: await em.count(ApplicationEventEntity, { actorUserId: subject.userId }),
       invitationsSent: await em.count(InvitationEntity, { invitedBy: subject.userId }),
     };
@@ -64,6 +77,10 @@ export class ApplicationsPersonalData implements PersonalDataHolder {
         for (const event of a.history) event.note = null;
       }
       for (const invitation of await em.find(InvitationEntity, { candidate: subject.candidateId })) em.remove(invitation);
+      if (applications.length) {
+        for (const o of await em.find(OutcomeEntity, { application: { $in: applications.map((a) => a.id) }, answeredAt: null })) em.remove(o);
+      }
+      await em.nativeDelete(ExposureEntity, { candidateId: subject.candidateId });
     }
     for (const event of await em.find(ApplicationEventEntity, { actorUserId: subject.userId })) event.actorUserId = null;
     for (const invitation of await em.find(InvitationEntity, { invitedBy: subject.userId })) invitation.invitedBy = null;

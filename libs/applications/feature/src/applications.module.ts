@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { PersonalDataRegistry } from '@alternance/platform/nest';
+import { PersonalDataRegistry, ScheduledJobRegistry } from '@alternance/platform/nest';
 import { MatchReferenceModule } from '@alternance/matching/data-access';
 import { ApplicationNotices } from './application-notices';
 import { ApplicationsPersonalData } from './applications-personal-data';
@@ -10,21 +10,27 @@ import { EligibilityCheck } from './eligibility-check';
 import { ExpiredOfferApplicants } from './expired-offer-applicants';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
+import { OutcomeFollowUp } from './outcomes';
+import { OutcomesResolver } from './outcomes.resolver';
 
 /** Applications and invitations: their rules, storage, notices and personal data, without GraphQL. */
 @Module({
   imports: [MatchReferenceModule],
-  providers: [ApplicationsService, InvitationsService, EligibilityCheck, ApplicationNotices, ApplicationsPersonalData, ExpiredOfferApplicants],
-  exports: [ApplicationsService, InvitationsService, ExpiredOfferApplicants],
+  providers: [ApplicationsService, InvitationsService, EligibilityCheck, ApplicationNotices, ApplicationsPersonalData, ExpiredOfferApplicants, OutcomeFollowUp],
+  exports: [ApplicationsService, InvitationsService, ExpiredOfferApplicants, OutcomeFollowUp],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(
     private readonly registry: PersonalDataRegistry,
     private readonly personalData: ApplicationsPersonalData,
+    private readonly jobs: ScheduledJobRegistry,
+    private readonly outcomes: OutcomeFollowUp,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.personalData);
+    // Six months after each hire's planned end, the apprentice is asked how they are doing.
+    this.jobs.register({ name: 'outcomeFollowUp', run: (now) => this.outcomes.run(now) });
   }
 }
 
@@ -32,8 +38,11 @@ export class ApplicationsModule implements OnModuleInit {
 @Module({ providers: [CandidateIdentityResolver] })
 export class CandidateIdentityModule {}
 
-/** Applying and the pipeline: the application queries and mutations, `Offer.applicationsCount` and `Offer.applications`. */
-@Module({ imports: [ApplicationsModule], providers: [ApplicationsResolver, OfferApplicationsResolver] })
+/**
+ * Applying and the pipeline: the application queries and mutations, `Offer.applicationsCount`
+ * and `Offer.applications`; the answer to the six-month outcome question.
+ */
+@Module({ imports: [ApplicationsModule], providers: [ApplicationsResolver, OfferApplicationsResolver, OutcomesResolver] })
 export class ApplicationsApiModule {}
 
 /** Invitations: inviting, accepting, declining, `myInvitations` and `Offer.invitations`. */

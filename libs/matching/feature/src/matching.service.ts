@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { CLOCK, Clock, ForbiddenException, InvalidInputException, MAX_PAGE_SIZE, NotFoundException, Role, Viewer, isStaff, isUuid } from '@alternance/platform/domain';
+import { ExposureSource, recordExposure } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { toCandidate } from '@alternance/candidates/graphql';
 import { OfferEntity } from '@alternance/offers/data-access';
@@ -105,8 +106,13 @@ export class MatchingService {
     });
     const found = results.length ? await this.em.find(CandidateEntity, { id: { $in: results.map((r) => r.id) } }, { populate: ['user'] }) : [];
     const byId = new Map(found.map((c) => [c.id, c]));
+    const shown = results.filter((r) => byId.has(r.id));
+    // An employer's top 20, for the impact report's fair-exposure rates (ids only).
+    if (viewer.role === Role.EMPLOYER) {
+      await recordExposure(this.em, { organizationId: offer.organization.id, source: ExposureSource.MATCH, candidateIds: shown.map((r) => r.id), at: this.clock.now() });
+    }
     return Promise.all(
-      results.filter((r) => byId.has(r.id)).map(async (r) => {
+      shown.map(async (r) => {
         const c = byId.get(r.id)!;
         return { candidate: toCandidate(c, c.user.getEntity(), viewer), score: r.score, eligible: r.eligible, reasons: r.reasons, trainingGap: await this.gap(r, reference) };
       }),

@@ -17,6 +17,7 @@ registerEnumType(NoticeKind, {
     SAVED_SEARCH_DIGEST: { description: 'New offers for your saved searches (at most one a day).' },
     RETENTION_WARNING: { description: 'Your unused account will be deleted in 30 days unless you log in.' },
     MENTOR_ASSIGNED: { description: 'You have a new mentee, or a new mentor.' },
+    OUTCOME_QUESTION: { description: 'Six months after your apprenticeship: are you employed, and how? One click answers.' },
   },
 });
 

@@ -3,3 +3,4 @@ export * from './outbox';
 export * from './notice-board';
 export * from './lease';
 export * from './plain-read';
+export * from './exposure.entity';

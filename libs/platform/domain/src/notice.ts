@@ -14,6 +14,7 @@ export enum NoticeKind {
   SAVED_SEARCH_DIGEST = 'SAVED_SEARCH_DIGEST',
   RETENTION_WARNING = 'RETENTION_WARNING',
   MENTOR_ASSIGNED = 'MENTOR_ASSIGNED',
+  OUTCOME_QUESTION = 'OUTCOME_QUESTION',
 }
 
 /** What a notice is about, so the inbox can link to it. */

@@ -123,6 +123,27 @@ describe('small-count suppression', () => {
     );
   });
 
+  it('protects cells another table hides (forced) like small ones (1,000 tables)', () => {
+    // Fair exposure publishes each group's pool in three tables (shown, invited, hired): a pool
+    // hidden in one must be hidden, and protected, in the others.
+    const big = fc.integer({ min: 0, max: 300 });
+    const cases = fc.integer({ min: 1, max: 3 }).chain((columns) =>
+      fc.tuple(
+        fc.array(fc.array(big, { minLength: columns, maxLength: columns }), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.array(fc.boolean(), { minLength: columns + 1, maxLength: columns + 1 }), { minLength: 5, maxLength: 5 }),
+      ),
+    );
+    fc.assert(
+      fc.property(cases, ([counts, mask]) => {
+        const forced = mask.slice(0, counts.length + 1);
+        const { hidden } = suppressionPattern(counts, 10, forced);
+        forced.forEach((row, i) => row.forEach((f, j) => f && expect(hidden[i][j]).toBe(true)));
+        expect(recomputable(hidden)).toEqual([]);
+      }),
+      { numRuns: 1_000, seed: 2026 },
+    );
+  });
+
   it('refuses what is not a table of counts', () => {
     expect(() => suppressSmallCounts([])).toThrow(RangeError);
     expect(() => suppressSmallCounts([[1, 2], [3]])).toThrow(RangeError);

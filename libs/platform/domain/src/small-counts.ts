@@ -60,12 +60,18 @@ function check(counts: readonly (readonly number[])[], minimum: number): void {
  * Which cells of the grid (totals included) must be hidden: every cell under `minimum`
  * (zero included), and the cells that protect them.
  */
-export function suppressionPattern(counts: readonly (readonly number[])[], minimum = DEFAULT_MINIMUM_COUNT): { hidden: boolean[][]; primary: number } {
+export function suppressionPattern(
+  counts: readonly (readonly number[])[],
+  minimum = DEFAULT_MINIMUM_COUNT,
+  forced?: readonly (readonly boolean[])[],
+): { hidden: boolean[][]; primary: number } {
   check(counts, minimum);
   const grid = withTotals(counts);
   const R = grid.length;
   const C = grid[0].length;
-  const hidden = grid.map((row) => row.map((n) => n < minimum));
+  // `forced`: cells of the grid (totals included) hidden whatever their count, because another
+  // table publishing the same figure hides it; they are protected like small ones.
+  const hidden = grid.map((row, i) => row.map((n, j) => n < minimum || !!forced?.[i]?.[j]));
   const primary = hidden.flat().filter(Boolean).length;
   for (;;) {
     const bridge = findBridge(hidden, R, C);
@@ -75,8 +81,8 @@ export function suppressionPattern(counts: readonly (readonly number[])[], minim
   return { hidden, primary };
 }
 
-export function suppressSmallCounts(counts: readonly (readonly number[])[], minimum = DEFAULT_MINIMUM_COUNT): SuppressedTable {
-  const { hidden, primary } = suppressionPattern(counts, minimum);
+export function suppressSmallCounts(counts: readonly (readonly number[])[], minimum = DEFAULT_MINIMUM_COUNT, forced?: readonly (readonly boolean[])[]): SuppressedTable {
+  const { hidden, primary } = suppressionPattern(counts, minimum, forced);
   const grid = withTotals(counts);
   const R = grid.length - 1;
   const C = grid[0].length - 1;

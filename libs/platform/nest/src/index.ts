@@ -10,6 +10,7 @@ export * from './validation/validation.pipe';
 export * from './platform.module';
 export * from './graphql/enums';
 export * from './personal-data/personal-data.registry';
+export * from './jobs/scheduled-jobs.registry';
 export * from './security/edge-refusal';
 export * from './security/graphql-limits';
 export * from './security/security-headers';

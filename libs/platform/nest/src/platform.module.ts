@@ -5,8 +5,9 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TokenService } from './auth/token.service';
 import { PolicyGuard } from './auth/policy.guard';
 import { PersonalDataRegistry } from './personal-data/personal-data.registry';
+import { ScheduledJobRegistry } from './jobs/scheduled-jobs.registry';
 
-/** Configuration, time, tokens, the policy guard and the personal data registry, shared by every feature. */
+/** Configuration, time, tokens, the policy guard, the personal data and scheduled job registries, shared by every feature. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -18,9 +19,10 @@ export class PlatformModule {
         { provide: CLOCK, useValue: clock },
         TokenService,
         PersonalDataRegistry,
+        ScheduledJobRegistry,
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],
-      exports: [APP_CONFIG, CLOCK, TokenService, PersonalDataRegistry],
+      exports: [APP_CONFIG, CLOCK, TokenService, PersonalDataRegistry, ScheduledJobRegistry],
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { InvalidInputException, Role, Viewer, isStaff, pageRequest } from '@alternance/platform/domain';
+import { CLOCK, Clock, InvalidInputException, Role, Viewer, isStaff, pageRequest } from '@alternance/platform/domain';
 import { toConnection } from '@alternance/platform/nest';
-import { PlainEntity, findPlainByKeys } from '@alternance/platform/data-access';
+import { ExposureSource, PlainEntity, findPlainByKeys, recordExposure } from '@alternance/platform/data-access';
 import { CandidateEntity } from '@alternance/candidates/data-access';
 import { Visibility } from '@alternance/candidates/domain';
 import { toCandidate } from '@alternance/candidates/graphql';
@@ -60,6 +60,7 @@ export class SearchService implements OfferSearch {
     @Inject(SEARCH_INDEXES) private readonly indexes: SearchIndexes,
     private readonly em: EntityManager,
     private readonly taxonomy: TaxonomyRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async point(near: NearInput | undefined, path: string): Promise<{ lat: number; lng: number; radiusKm: number } | null> {
@@ -191,6 +192,10 @@ export class SearchService implements OfferSearch {
     const byId = new Map(rows.filter((c) => c.visibility !== Visibility.HIDDEN).map((c) => [c.id, c]));
     const hits = result.hits.filter((h) => byId.has(h.id));
     const connection = toConnection({ items: hits, totalCount: result.totalCount, offset: page.offset, limit: page.limit }, (hit) => hit);
+    // An employer's top 20, for the impact report's fair-exposure rates (ids only).
+    if (viewer.role === Role.EMPLOYER) {
+      await recordExposure(this.em, { organizationId: viewer.organizationId, source: ExposureSource.SEARCH, candidateIds: hits.map((h) => h.id), firstPosition: page.offset, at: this.clock.now() });
+    }
     return {
       totalCount: result.totalCount,
       pageInfo: connection.pageInfo,

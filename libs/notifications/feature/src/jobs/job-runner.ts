@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { MikroORM } from '@mikro-orm/core';
 import { Lease, leaseFor } from '@alternance/platform/data-access';
 import { CLOCK, Clock } from '@alternance/platform/domain';
-import { APP_CONFIG, AppConfig } from '@alternance/platform/nest';
+import { APP_CONFIG, AppConfig, ScheduledJobRegistry } from '@alternance/platform/nest';
 import { MAILER, Mailer } from '@alternance/notifications/data-access';
 import { MailDispatcher } from '../mail/mail-dispatcher';
 import { OfferExpiryJob } from '../offer-expiry/offer-expiry.job';
@@ -29,7 +29,7 @@ interface Job {
 
 /**
  * The scheduled work of the single process: offer expiry, saved-search digests, retention,
- * then mail (last, so the notices the others posted go out in the same run). Every job reads
+ * the jobs other contexts register (`ScheduledJobRegistry`: the outcome follow-up), then mail (last, so the notices the others posted go out in the same run). Every job reads
  * its state from the database and is safe to run again, or from `npm run jobs` beside the API.
  */
 @Injectable()
@@ -37,6 +37,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private timer?: NodeJS.Timeout;
   private current?: Promise<JobReport[]>;
   private readonly jobs: Job[];
+  private readonly contributed = new Map<string, Job>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'jobsIntervalSeconds'>,
@@ -47,7 +48,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     offerExpiry: OfferExpiryJob,
     savedSearchAlerts: SavedSearchAlertsJob,
     retention: RetentionJob,
-    orm: MikroORM,
+    private readonly orm: MikroORM,
+    private readonly registry: ScheduledJobRegistry,
   ) {
     const jobs: Omit<Job, 'lease'>[] = [
       { name: 'offerExpiry', run: (now) => offerExpiry.run(now) },
@@ -78,9 +80,18 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.current;
   }
 
+  /** Its own jobs, then those other contexts registered (the outcome follow-up), mail last. */
+  private ordered(): Job[] {
+    for (const job of this.registry.jobs()) {
+      if (!this.contributed.has(job.name)) this.contributed.set(job.name, { name: job.name, run: (now) => job.run(now), lease: leaseFor(this.orm, `job:${job.name}`) });
+    }
+    const mail = this.jobs[this.jobs.length - 1];
+    return [...this.jobs.slice(0, -1), ...this.contributed.values(), mail];
+  }
+
   private async runAll(): Promise<JobReport[]> {
     const reports: JobReport[] = [];
-    for (const job of this.jobs) {
+    for (const job of this.ordered()) {
       const started = Date.now();
       try {
         const outcome = await job.lease.run(() => job.run(this.clock.now()));

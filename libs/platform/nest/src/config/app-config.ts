@@ -12,6 +12,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** Where people open the web app, for the links in mail (PUBLIC_URL). */
+  publicUrl?: string;
   dataDir: string;
   database: DatabaseConfig;
   migrateOnStart: boolean;
@@ -235,6 +237,17 @@ function jwtSecret(env: Env, appEnv: AppConfig['env'], dataDir: string): string 
   return secret;
 }
 
+function publicUrl(env: Env): string {
+  const raw = env.PUBLIC_URL || 'http://127.0.0.1:3000';
+  try {
+    const parsed = new URL(raw);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('scheme');
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'expected the http(s):// address of the web app');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const root = projectRoot();
   const appEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -245,6 +258,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     env: appEnv,
     host: env.HOST || '127.0.0.1',
     port: int(env, 'PORT', 3000, 0, 65535),
+    publicUrl: publicUrl(env),
     dataDir,
     database: db,
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),

@@ -1,0 +1,2 @@
+export * from './impact.module';
+export { ImpactReportService } from './impact-report.service';
