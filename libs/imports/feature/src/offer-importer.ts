@@ -149,9 +149,11 @@ export class OfferImporter {
     return {
       gazetteer: new Gazetteer(communes.map((c) => ({ inseeCode: c.inseeCode, name: c.name, postcode: c.postcode, lat: c.lat!, lng: c.lng! }))),
       occupations: new Set(occupations.map((o) => o.code)),
-      guesser: buildOccupationGuesser(
-        titles.map((t) => ({ label: t.label, romeCode: t.romeCode })),
-        occupations.map((o) => ({ romeCode: o.code, label: o.label, parentCode: o.parentCode ?? undefined })),
+      guesser: rememberGuesses(
+        buildOccupationGuesser(
+          titles.map((t) => ({ label: t.label, romeCode: t.romeCode })),
+          occupations.map((o) => ({ romeCode: o.code, label: o.label, parentCode: o.parentCode ?? undefined })),
+        ),
       ),
     };
   }
@@ -224,19 +226,28 @@ export class OfferImporter {
         { populate: ['offer'] },
       );
       const bySourceId = new Map(existing.map((s) => [s.externalId, s]));
+      const keyed = placed.map((p) => {
+        const organization = organizations.get(this.employerKey(p.offer))!;
+        const key = dedupKey({ organizationId: organization.id, title: p.offer.title, inseeCode: p.commune.inseeCode, postcode: p.commune.postcode });
+        return { p, organization, key };
+      });
+      // Other sources' live offers under the keys of the offers new to this source: one query per batch.
+      const newKeys = keyed.filter(({ p }) => {
+        const known = bySourceId.get(p.offer.externalId);
+        return !known || known.offer.getEntity().status === OfferStatus.CLOSED;
+      });
+      const twins = await this.twinCandidates(tx, run.source, [...new Set(newKeys.map((k) => k.key))]);
       const touched: string[] = [];
       const seenInBatch = new Set<string>();
-      for (const p of placed) {
+      for (const { p, organization, key } of keyed) {
         if (seenInBatch.has(p.offer.externalId)) {
           reject({ record: p.record, location: `record ${p.record}`, reason: 'DUPLICATE_ID', detail: `the id ${p.offer.externalId} appears twice in the feed` });
           continue;
         }
         seenInBatch.add(p.offer.externalId);
-        const organization = organizations.get(this.employerKey(p.offer))!;
         const fields = this.offerFields(p);
         // What the partner published and what the import made of it; not the dates derived from today.
         const digest = contentDigest({ offer: p.offer, organization: organization.id, romeCode: p.romeCode, unsure: p.unsure, contractType: p.contractType, insee: p.commune.inseeCode });
-        const key = dedupKey({ organizationId: organization.id, title: p.offer.title, inseeCode: p.commune.inseeCode, postcode: p.commune.postcode });
         const known = bySourceId.get(p.offer.externalId);
         if (known && known.offer.getEntity().status !== OfferStatus.CLOSED) {
           known.lastSeenAt = now;
@@ -267,7 +278,7 @@ export class OfferImporter {
           continue;
         }
         // New to this source (or listed again after being closed): another partner's offer, or a new one.
-        const twin = await this.findTwin(tx, run.source, key, { organizationId: organization.id, title: p.offer.title, inseeCode: p.commune.inseeCode, postcode: p.commune.postcode, startDate: p.offer.startDate, descriptionHtml: p.offer.descriptionHtml });
+        const twin = this.findTwin(twins.get(key) ?? [], { organizationId: organization.id, title: p.offer.title, inseeCode: p.commune.inseeCode, postcode: p.commune.postcode, startDate: p.offer.startDate, descriptionHtml: p.offer.descriptionHtml });
         let offer: OfferEntity;
         if (twin) {
           offer = twin;
@@ -371,9 +382,24 @@ export class OfferImporter {
     return found;
   }
 
+  /**
+   * What other sources list, still listed, under each of the keys (at most 20 per key), read
+   * before the batch writes anything: one query instead of one per new offer, and no flush of
+   * the batch's pending rows before each.
+   */
+  private async twinCandidates(em: EntityManager, source: string, keys: string[]): Promise<Map<string, OfferSourceEntity[]>> {
+    const byKey = new Map<string, OfferSourceEntity[]>();
+    if (!keys.length) return byKey;
+    for (const row of await em.find(OfferSourceEntity, { dedupKey: { $in: keys }, source: { $ne: source }, gone: false }, { populate: ['offer'], orderBy: { id: 'asc' } })) {
+      const list = byKey.get(row.dedupKey) ?? [];
+      if (list.length < 20) list.push(row);
+      byKey.set(row.dedupKey, list);
+    }
+    return byKey;
+  }
+
   /** A live offer another source listed with the same key and which `sameOffer` takes for this one. */
-  private async findTwin(em: EntityManager, source: string, key: string, facts: DedupFacts): Promise<OfferEntity | null> {
-    const others = await em.find(OfferSourceEntity, { dedupKey: key, source: { $ne: source }, gone: false }, { populate: ['offer'], limit: 20 });
+  private findTwin(others: OfferSourceEntity[], facts: DedupFacts): OfferEntity | null {
     for (const other of others) {
       const offer = other.offer.getEntity();
       if (offer.status === OfferStatus.CLOSED || offer.status === OfferStatus.FILLED) continue;
@@ -427,6 +453,22 @@ export class OfferImporter {
     }
     return closed;
   }
+}
+
+/** Titles guessed during one run: a large feed repeats the same titles many times. */
+const REMEMBERED_TITLES = 200_000;
+
+/** The guesser with its answers kept by title (a pure function of the title within a run), up to a bound. */
+function rememberGuesses(guesser: OccupationGuesser): OccupationGuesser {
+  const known = new Map<string, ReturnType<OccupationGuesser['guess']>>();
+  return {
+    guess(title) {
+      if (known.has(title)) return known.get(title)!;
+      const guess = guesser.guess(title);
+      if (known.size < REMEMBERED_TITLES) known.set(title, guess);
+      return guess;
+    },
+  };
 }
 
 /** Within 20 km of the commune's centre (an equirectangular distance is enough at this scale). */
