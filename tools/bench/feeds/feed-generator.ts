@@ -196,7 +196,7 @@ class FeedWriter {
     this.chunks = [];
     this.size = 0;
     this.bytes += Buffer.byteLength(text);
-    if (!this.stream.write(text)) await new Promise((resolve) => this.stream.once('drain', resolve));
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
   }
 
   async close(): Promise<void> {
