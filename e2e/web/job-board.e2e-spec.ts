@@ -1,4 +1,9 @@
 /// <reference lib="dom" />
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { OfferSourceEntity } from '@alternance/imports/data-access';
+import { partnerFeedReaders } from '@alternance/imports/domain';
+import { OfferImporter } from '@alternance/imports/feature';
 import { Browser } from 'playwright-core';
 import { APPRENTICE_PROFILE, Actor, PASSWORD, createOffer, signUpCandidate, signUpEmployer, upsertProfile } from '../support/actors';
 import { TestApp, engine, startTestApp } from '../support/test-app';
@@ -262,4 +267,27 @@ browserSuite(`job board in the browser (${engine})`, () => {
     expect(new URL(page.url()).pathname).toBe('/connexion');
     await context.close();
   }, 60_000);
+
+  it("sends candidates to the partner's page for an offer imported from a partner feed, without JavaScript", async () => {
+    const feed = path.resolve(__dirname, '../../../shared/data/offers/partner-feeds/apec-import-apec.xml');
+    const run = await t.app.get(OfferImporter).run({ reader: partnerFeedReaders.apec, input: createReadStream(feed), location: feed });
+    expect(run.created).toBeGreaterThan(0);
+    const source = await t.orm.em.fork().findOneOrFail(OfferSourceEntity, { source: 'apec', externalId: '177777865W' }, { populate: ['offer'] });
+    const offer = source.offer.getEntity();
+    expect(offer.status).toBe('PUBLISHED');
+    const candidate = await signUpCandidate(t, 'Inès Robert');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await logInThroughPage(context, web.url, candidate.email, PASSWORD);
+    await page.goto(`${web.url}/offres/${offer.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.textContent('main')).toContain('Cette offre vient d’un site partenaire : la candidature se fait chez lui.');
+    const link = page.getByRole('link', { name: /Postuler sur le site du partenaire/ });
+    expect(await link.getAttribute('href')).toBe(offer.applyUrl);
+    expect(await link.getAttribute('rel')).toContain('nofollow');
+    // No form of ours: the form's address leads back to the offer.
+    expect(await page.getByRole('link', { name: 'Postuler', exact: true }).count()).toBe(0);
+    await page.goto(`${web.url}/offres/${offer.id}/postuler`);
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/offres/${offer.id}-`));
+    await context.close();
+  }, 90_000);
 });

@@ -173,6 +173,11 @@ export const en: Messages = {
     poeCollective:
       'Collective training for job seekers of one sector: it prepares for these jobs, with no promise of a hire.',
     apply: 'Apply',
+    partnerIntro: 'This offer comes from a partner site: you apply there.',
+    partnerApply: 'Apply on the partner’s site',
+    partnerApplyNote: '(opens the partner’s site)',
+    partnerWrite: (email: string) => `Write to ${email}`,
+    diploma: 'Diploma',
     signInToApply: 'Log in to apply',
     signUpToApply: 'No account yet? Create one in two minutes.',
     employerCannotApply: 'Only candidate accounts can apply.',

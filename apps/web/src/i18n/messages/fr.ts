@@ -172,6 +172,11 @@ export const fr = {
     poeCollective:
       'Une formation collective pour des demandeurs d’emploi d’un même secteur : elle prépare à ces métiers, sans promesse d’embauche.',
     apply: 'Postuler',
+    partnerIntro: 'Cette offre vient d’un site partenaire : la candidature se fait chez lui.',
+    partnerApply: 'Postuler sur le site du partenaire',
+    partnerApplyNote: '(ouvre le site du partenaire)',
+    partnerWrite: (email: string) => `Écrire à ${email}`,
+    diploma: 'Diplôme visé',
     signInToApply: 'Connectez-vous pour postuler',
     signUpToApply: 'Pas encore de compte ? Créez-le en deux minutes.',
     employerCannotApply: 'Seuls les comptes candidat peuvent postuler.',

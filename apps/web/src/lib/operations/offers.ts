@@ -54,7 +54,9 @@ export const OfferPageQuery = graphql(`
         id title level rncpCode durationMonths trainingDaysPerWeek trainingHours poeEligible
         competencyBlocks { code title }
       }
-      organization { id name sector size siret accessibility { disabilityReferent accommodations } }
+      organization { id name sector size siret claimed accessibility { disabilityReferent accommodations } }
+      partnerApplication { url email }
+      diploma
     }
   }
 `);

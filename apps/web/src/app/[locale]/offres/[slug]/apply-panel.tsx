@@ -56,9 +56,47 @@ async function CandidateMatch({ locale, offerId, viewer }: { locale: Locale; off
   );
 }
 
-/** The Apply action: a link to the application form, or what stands in its way. */
-export async function ApplyPanel({ locale, offer, viewer }: { locale: Locale; offer: { id: string; title: string }; viewer: Viewer | null }) {
+/** An offer from a partner feed: candidates apply on the partner's page, or by mail. */
+function PartnerApply({ locale, partner }: { locale: Locale; partner: { url: string | null; email: string | null } }) {
   const t = messages(locale);
+  return (
+    <div className={styles.apply}>
+      <p>{t.offer.partnerIntro}</p>
+      {partner.url ? (
+        <p>
+          <a className={styles.applyButton} href={partner.url} rel="nofollow noopener noreferrer external">
+            {t.offer.partnerApply} <span className={styles.external}>{t.offer.partnerApplyNote}</span>
+          </a>
+        </p>
+      ) : null}
+      {partner.email ? (
+        <p>
+          <a href={`mailto:${partner.email}`}>{t.offer.partnerWrite(partner.email)}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The Apply action: a link to the application form (or the partner's page), or what stands in its way. */
+export async function ApplyPanel({
+  locale,
+  offer,
+  viewer,
+}: {
+  locale: Locale;
+  offer: { id: string; title: string; partnerApplication: { url: string | null; email: string | null } | null };
+  viewer: Viewer | null;
+}) {
+  const t = messages(locale);
+  if (offer.partnerApplication) {
+    return (
+      <>
+        <PartnerApply locale={locale} partner={offer.partnerApplication} />
+        {viewer?.role === 'CANDIDATE' ? <CandidateMatch locale={locale} offerId={offer.id} viewer={viewer} /> : null}
+      </>
+    );
+  }
   const applyPath = localePath(locale, `${offerPath(offer)}/postuler`);
   if (!viewer) {
     return (

@@ -120,10 +120,19 @@ function Facts({ offer, t, locale }: { offer: Offer; t: Messages; locale: Locale
         <dt>{t.offer.remote}</dt>
         <dd>{t.enums.remotePolicy[offer.remotePolicy]}</dd>
       </div>
-      <div>
-        <dt>{t.offer.positions(offer.positions)}</dt>
-        <dd>{t.offer.applicants(offer.applicationsCount)}</dd>
-      </div>
+      {offer.diploma ? (
+        <div>
+          <dt>{t.offer.diploma}</dt>
+          <dd>{offer.diploma}</dd>
+        </div>
+      ) : null}
+      {/* Applications to a partner's offer are made on the partner's side: none are counted here. */}
+      {offer.partnerApplication ? null : (
+        <div>
+          <dt>{t.offer.positions(offer.positions)}</dt>
+          <dd>{t.offer.applicants(offer.applicationsCount)}</dd>
+        </div>
+      )}
       {offer.publishedAt ? (
         <div>
           <dt>{t.offer.published}</dt>

@@ -28,7 +28,8 @@ export default async function ApplyPage({ params }: { params: PageParams }) {
   const { offer } = await call(OfferPageQuery, { id }, { token: viewer.token });
   if (!offer || offer.status === 'DRAFT') notFound();
   const page = localePath(locale, offerPath(offer));
-  if (viewer.role !== 'CANDIDATE' || isGone(offer)) redirect(page);
+  // Offers from partner feeds are applied to on the partner's side: the offer page says where.
+  if (viewer.role !== 'CANDIDATE' || isGone(offer) || offer.partnerApplication) redirect(page);
   return (
     <div className="narrow">
       <p>
