@@ -1,6 +1,7 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'One published cell of an impact table.' })
+@Directive('@shareable')
 export class ImpactRow {
   @Field({ description: 'What is counted (a category, a group, a kind, a bucket; "Total" for the total).' })
   label!: string;
@@ -28,6 +29,7 @@ export class ImpactRow {
 }
 
 @ObjectType({ description: 'One table of the impact report, with small counts suppressed.' })
+@Directive('@shareable')
 export class ImpactTable {
   @Field({ description: 'A stable key, e.g. hiresByContract.' })
   key!: string;
@@ -55,6 +57,7 @@ export class ImpactTable {
 }
 
 @ObjectType({ description: 'The impact report for a period: staff only, built from consented declarations, small counts suppressed.' })
+@Directive('@shareable')
 export class ImpactReport {
   @Field({ description: 'Start of the period (included).' })
   from!: Date;

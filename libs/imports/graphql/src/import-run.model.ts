@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ImportRunEntity, ImportRunStatus } from '@alternance/imports/data-access';
 
 registerEnumType(ImportRunStatus, {
@@ -12,6 +12,7 @@ registerEnumType(ImportRunStatus, {
 });
 
 @ObjectType({ description: 'A partner-feed record that could not be imported, and where it is in the feed.' })
+@Directive('@shareable')
 export class ImportRejection {
   @Field(() => Int, { description: 'Record number in the feed, from 1, in reading order.' })
   record!: number;
@@ -27,6 +28,7 @@ export class ImportRejection {
 }
 
 @ObjectType({ description: 'One import of a partner feed, with what it did.' })
+@Directive('@shareable')
 export class ImportRun {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContractType } from '@alternance/offers/domain';
 // Registers ContractType for GraphQL.
 import '@alternance/offers/graphql';
@@ -25,6 +25,7 @@ registerEnumType(MentorFitReasonCode, {
 });
 
 @ObjectType({ description: 'A MENTOR account’s profile: what and how many they mentor.' })
+@Directive('@shareable')
 export class MentorProfile {
   @Field(() => ID, { description: 'Profile id.' })
   id!: string;
@@ -55,6 +56,7 @@ export class MentorProfile {
 }
 
 @ObjectType({ description: 'A staff member trained as a disability referent.' })
+@Directive('@shareable')
 export class DisabilityReferent {
   @Field(() => ID, { description: 'The staff account id.' })
   userId!: string;
@@ -67,6 +69,7 @@ export class DisabilityReferent {
 }
 
 @ObjectType({ description: 'One reason of a pair’s fit.' })
+@Directive('@shareable')
 export class MentorFitReason {
   @Field(() => MentorFitReasonCode, { description: 'Stable code.' })
   code!: MentorFitReasonCode;
@@ -76,6 +79,7 @@ export class MentorFitReason {
 }
 
 @ObjectType({ description: 'A hired apprentice and their mentor, proposed or stored.' })
+@Directive('@shareable')
 export class MentorPair {
   @Field(() => ID, { description: 'The HIRED application.' })
   applicationId!: string;
@@ -109,6 +113,7 @@ export class MentorPair {
 }
 
 @ObjectType({ description: 'Trained places missing for apprentices who need a trained mentor or referent, in one place.' })
+@Directive('@shareable')
 export class MissingTrainedPlaces {
   @Field(() => String, { nullable: true, description: 'French region of the hired offer, or null when unknown.' })
   region!: string | null;
@@ -124,6 +129,7 @@ export class MissingTrainedPlaces {
 }
 
 @ObjectType({ description: 'The mentor assignment for every hired apprentice, proposed (dry run) or applied.' })
+@Directive('@shareable')
 export class MentorAssignmentResult {
   @Field({ description: 'True when nothing was written.' })
   dryRun!: boolean;
@@ -151,6 +157,7 @@ export class MentorAssignmentResult {
 }
 
 @ObjectType({ description: 'One of a mentor’s mentees, as the mentor sees them.' })
+@Directive('@shareable')
 export class Mentee {
   @Field(() => ID, { description: 'The HIRED application.' })
   applicationId!: string;
@@ -178,6 +185,7 @@ export class Mentee {
 }
 
 @ObjectType({ description: 'Your mentoring preferences as an apprentice.' })
+@Directive('@shareable')
 export class MenteePreferences {
   @Field(() => [String], { description: 'ISO 639-1 codes of your languages, most comfortable first.' })
   languages!: string[];
@@ -190,6 +198,7 @@ export class MenteePreferences {
 }
 
 @ObjectType({ description: 'Your mentor, as an apprentice sees them.' })
+@Directive('@shareable')
 export class MyMentor {
   @Field(() => ID, { description: 'The HIRED application the mentor is for.' })
   applicationId!: string;
