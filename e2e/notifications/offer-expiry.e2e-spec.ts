@@ -109,6 +109,7 @@ describe(`offer expiry (${engine})`, () => {
       ['offerExpiry', true],
       ['savedSearchAlerts', true],
       ['retention', true],
+      ['outcomeFollowUp', true],
       ['mail', true],
     ]);
     const again = await t.app.get(JobRunner).runOnce();

@@ -49,6 +49,7 @@ describe(`worker process (${engine})`, () => {
       ['offerExpiry', true, false],
       ['savedSearchAlerts', true, false],
       ['retention', true, false],
+      ['outcomeFollowUp', true, false],
       ['mail', true, false],
     ]);
 
