@@ -97,6 +97,21 @@ describe('mentor assignment', () => {
     );
   });
 
+  it('with one mentor offered directly per group, still meets the guarantee and places as many as brute force; capacities kept', () => {
+    fc.assert(
+      fc.property(instanceArb, ({ apprentices, mentors }) => {
+        const result = assignMentors(apprentices, mentors, [], { candidatesPerApprentice: 1 });
+        const [guaranteed, assigned, fit] = bruteForce(apprentices, mentors);
+        expect(result.guarantee.met).toBe(guaranteed);
+        expect(result.pairs.length).toBe(assigned);
+        expect(result.totalFit).toBeLessThanOrEqual(fit);
+        for (const m of mentors) expect(result.pairs.filter((p) => p.mentorId === m.id).length).toBeLessThanOrEqual(m.capacity);
+        for (const p of result.pairs) expect(pairFit(apprentices.find((x) => x.id === p.apprenticeId)!, mentors.find((x) => x.id === p.mentorId)!)?.fit).toBe(p.fit);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the trained place to the apprentice who needs it, even at a lower fit', () => {
     const apprentices: MentoringApprentice[] = [
       { id: 'needs', occupation: 'D1102', skills: [], languages: ['fr'], needsTrainedMentor: true },

@@ -1,6 +1,8 @@
 /**
  * Mentor assignment: every hired apprentice gets a mentor, computed for everyone at once by a
- * min-cost flow (successive shortest paths with potentials), never greedily.
+ * min-cost flow (primal-dual: Dijkstra with potentials on a binary heap, then a blocking flow
+ * along every shortest path), never greedily. The graph is sparse (see `assignMentors` for
+ * which pairs are arcs and what exactness that gives).
  *
  * The objective is lexicographic, folded into one integer cost per pair:
  *   1. the most apprentices with a recognised disability who consent get a trained mentor;
@@ -114,104 +116,220 @@ export function pairFit(a: MentoringApprentice, m: MentoringMentor): { fit: numb
   return { fit, reasons };
 }
 
-interface Edge {
-  to: number;
-  rev: number;
-  cap: number;
-  cost: number;
-}
 
-class MinCostFlow {
-  readonly g: Edge[][];
-  constructor(n: number) {
-    this.g = Array.from({ length: n }, () => []);
+/**
+ * A min-cost flow on typed arrays: arcs in pairs (an arc and its reverse at `e ^ 1`), adjacency
+ * as linked lists. `run` is the primal-dual method: one Dijkstra (binary heap, reduced costs
+ * kept non-negative by potentials) finds the shortest augmenting distance, then a blocking flow
+ * (Dinic, iterative) pushes along every path of that distance before the next Dijkstra.
+ */
+class FlowGraph {
+  private to = new Int32Array(1024);
+  private cap = new Int32Array(1024);
+  private cost = new Float64Array(1024);
+  private nextArc = new Int32Array(1024);
+  private arcs = 0;
+  readonly head: Int32Array;
+
+  constructor(readonly nodes: number) {
+    this.head = new Int32Array(nodes).fill(-1);
   }
+
+  /** Adds an arc and its reverse; returns the arc's index. */
   add(from: number, to: number, cap: number, cost: number): number {
-    this.g[from].push({ to, rev: this.g[to].length, cap, cost });
-    this.g[to].push({ to: from, rev: this.g[from].length - 1, cap: 0, cost: -cost });
-    return this.g[from].length - 1;
+    if (this.arcs + 2 > this.to.length) this.grow();
+    const e = this.arcs;
+    this.to[e] = to;
+    this.cap[e] = cap;
+    this.cost[e] = cost;
+    this.nextArc[e] = this.head[from];
+    this.head[from] = e;
+    this.to[e + 1] = from;
+    this.cap[e + 1] = 0;
+    this.cost[e + 1] = -cost;
+    this.nextArc[e + 1] = this.head[to];
+    this.head[to] = e + 1;
+    this.arcs += 2;
+    return e;
   }
-  /** Primal-dual: pushes flow along shortest paths while they lower the cost (the cost is convex in the flow). */
-  run(s: number, t: number, initialPotential: number[]): void {
-    const n = this.g.length;
-    const pot = initialPotential.slice();
-    const dist = new Array<number>(n);
+
+  /** Units sent along an arc (its reverse's residual capacity). */
+  flowOn(e: number): number {
+    return this.cap[e + 1];
+  }
+
+  get arcCount(): number {
+    return this.arcs;
+  }
+
+  private grow(): void {
+    const size = this.to.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    this.to = copy(this.to, new Int32Array(size));
+    this.cap = copy(this.cap, new Int32Array(size));
+    this.cost = copy(this.cost, new Float64Array(size));
+    this.nextArc = copy(this.nextArc, new Int32Array(size));
+  }
+
+  /** Pushes flow from s to t along shortest paths while they lower the cost; returns the number of Dijkstra phases. */
+  /** Where the time went (for benchmarks). */
+  readonly timing = { dijkstraMs: 0, blockingMs: 0, bfsRounds: 0, paths: 0 };
+
+  run(s: number, t: number, pot: Float64Array): number {
+    const n = this.nodes;
+    const { head, to, cap, cost, nextArc } = this;
+    const dist = new Float64Array(n);
+    const heap = new ArcHeap(this.arcs + n);
+    const level = new Int32Array(n);
+    const iter = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const pathArcs = new Int32Array(n + 1);
+    const pathNodes = new Int32Array(n + 1);
+    const zhead = new Int32Array(n);
+    let zarc = new Int32Array(1024);
+    let znext = new Int32Array(1024);
+    let phases = 0;
     for (;;) {
+      let clock = Date.now();
       dist.fill(Infinity);
       dist[s] = 0;
-      const heap = new MinHeap();
+      heap.clear();
       heap.push(0, s);
       while (heap.size > 0) {
-        const [d, u] = heap.pop();
+        const d = heap.topKey();
+        const u = heap.pop();
         if (d > dist[u]) continue;
-        const edges = this.g[u];
-        for (let i = 0; i < edges.length; i++) {
-          const e = edges[i];
-          if (e.cap <= 0) continue;
-          const nd = d + e.cost + pot[u] - pot[e.to];
-          if (nd < dist[e.to]) {
-            dist[e.to] = nd;
-            heap.push(nd, e.to);
+        const pu = pot[u];
+        for (let e = head[u]; e !== -1; e = nextArc[e]) {
+          if (cap[e] <= 0) continue;
+          const v = to[e];
+          const nd = d + cost[e] + pu - pot[v];
+          if (nd < dist[v]) {
+            dist[v] = nd;
+            heap.push(nd, v);
           }
         }
       }
-      if (dist[t] === Infinity) return;
-      const pathCost = dist[t] + pot[t] - pot[s];
-      if (pathCost >= 0) return;
+      this.timing.dijkstraMs += Date.now() - clock;
+      clock = Date.now();
+      if (dist[t] === Infinity) return phases;
+      if (dist[t] + pot[t] - pot[s] >= 0) return phases;
+      phases++;
       for (let v = 0; v < n; v++) if (dist[v] !== Infinity) pot[v] += dist[v];
-      // Every shortest path now has reduced cost 0: push a blocking flow along them all (Dinic on
-      // the admissible edges) before the next Dijkstra.
-      const admissible = (u: number, e: Edge) => e.cap > 0 && dist[e.to] !== Infinity && e.cost + pot[u] - pot[e.to] === 0;
-      const level = new Int32Array(n);
-      const iter = new Int32Array(n);
+      // The arcs of reduced cost 0 between reached nodes (an arc and its reverse together): every
+      // shortest path uses only them, and pushing flow keeps the set closed.
+      zhead.fill(-1);
+      let z = 0;
+      for (let u = 0; u < n; u++) {
+        if (dist[u] === Infinity) continue;
+        const pu = pot[u];
+        for (let e = head[u]; e !== -1; e = nextArc[e]) {
+          const v = to[e];
+          if (dist[v] !== Infinity && cost[e] + pu - pot[v] === 0) {
+            if (z === zarc.length) {
+              const grownArc = new Int32Array(z * 2);
+              grownArc.set(zarc);
+              zarc = grownArc;
+              const grownNext = new Int32Array(z * 2);
+              grownNext.set(znext);
+              znext = grownNext;
+            }
+            zarc[z] = e;
+            znext[z] = zhead[u];
+            zhead[u] = z++;
+          }
+        }
+      }
+      // Blocking flow on those arcs (Dinic: BFS levels, then depth-first paths without recursion).
       for (;;) {
         level.fill(-1);
         level[s] = 0;
-        const queue = [s];
-        for (let qi = 0; qi < queue.length; qi++) {
-          const u = queue[qi];
-          for (const e of this.g[u]) {
-            if (level[e.to] < 0 && admissible(u, e)) {
-              level[e.to] = level[u] + 1;
-              queue.push(e.to);
+        let qh = 0;
+        let qt = 0;
+        queue[qt++] = s;
+        while (qh < qt) {
+          const u = queue[qh++];
+          if (level[t] >= 0 && level[u] >= level[t]) break;
+          for (let i = zhead[u]; i !== -1; i = znext[i]) {
+            const e = zarc[i];
+            const v = to[e];
+            if (level[v] < 0 && cap[e] > 0) {
+              level[v] = level[u] + 1;
+              queue[qt++] = v;
             }
           }
         }
+        this.timing.bfsRounds++;
         if (level[t] < 0) break;
-        iter.fill(0);
-        const dfs = (u: number, limit: number): number => {
-          if (u === t) return limit;
-          const edges = this.g[u];
-          for (; iter[u] < edges.length; iter[u]++) {
-            const e = edges[iter[u]];
-            if (level[e.to] !== level[u] + 1 || !admissible(u, e)) continue;
-            const pushed = dfs(e.to, Math.min(limit, e.cap));
-            if (pushed > 0) {
-              e.cap -= pushed;
-              this.g[e.to][e.rev].cap += pushed;
-              return pushed;
+        iter.set(zhead);
+        for (;;) {
+          let depth = 0;
+          let u = s;
+          pathNodes[0] = s;
+          let pushed = 0;
+          for (;;) {
+            if (u === t) {
+              let f = Infinity;
+              for (let i = 0; i < depth; i++) f = Math.min(f, cap[pathArcs[i]]);
+              for (let i = 0; i < depth; i++) {
+                cap[pathArcs[i]] -= f;
+                cap[pathArcs[i] ^ 1] += f;
+              }
+              pushed = f;
+              this.timing.paths++;
+              break;
+            }
+            let i = iter[u];
+            for (; i !== -1; i = znext[i]) {
+              const e = zarc[i];
+              if (cap[e] > 0 && level[to[e]] === level[u] + 1) break;
+            }
+            iter[u] = i;
+            if (i !== -1) {
+              pathArcs[depth++] = zarc[i];
+              u = to[zarc[i]];
+              pathNodes[depth] = u;
+            } else {
+              if (depth === 0) break;
+              level[u] = -1; // dead end for this blocking flow
+              u = pathNodes[--depth];
+              iter[u] = znext[iter[u]];
             }
           }
-          return 0;
-        };
-        while (dfs(s, Infinity) > 0);
+          if (pushed === 0) break;
+        }
       }
+      this.timing.blockingMs += Date.now() - clock;
     }
   }
 }
 
-class MinHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size(): number {
-    return this.keys.length;
+/** A binary heap of (key, node) pairs on typed arrays, with lazy deletion. */
+class ArcHeap {
+  private keys: Float64Array;
+  private vals: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(16, capacity));
+    this.vals = new Int32Array(Math.max(16, capacity));
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  topKey(): number {
+    return this.keys[0];
   }
   push(k: number, v: number): void {
-    const keys = this.keys;
-    const vals = this.vals;
-    let i = keys.length;
-    keys.push(k);
-    vals.push(v);
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.keys.length * 2);
+      keys.set(this.keys);
+      const vals = new Int32Array(this.vals.length * 2);
+      vals.set(this.vals);
+      this.keys = keys;
+      this.vals = vals;
+    }
+    const { keys, vals } = this;
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (keys[p] <= k) break;
@@ -222,14 +340,13 @@ class MinHeap {
     keys[i] = k;
     vals[i] = v;
   }
-  pop(): [number, number] {
-    const keys = this.keys;
-    const vals = this.vals;
-    const top: [number, number] = [keys[0], vals[0]];
-    const k = keys.pop() as number;
-    const v = vals.pop() as number;
-    const n = keys.length;
+  pop(): number {
+    const { keys, vals } = this;
+    const top = vals[0];
+    const n = --this.size;
     if (n > 0) {
+      const k = keys[n];
+      const v = vals[n];
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
@@ -264,12 +381,59 @@ function pickMentor(m: MentoringMentor): MentoringMentor {
   return { id: m.id, occupations: [...m.occupations], skills: [...m.skills], languages: [...m.languages], capacity: m.capacity, trainedInDisability: m.trainedInDisability === true };
 }
 
-/** The exact assignment (see the file's comment for the objective). */
+
+/** How many mentors each group of interchangeable apprentices is offered directly (see `assignMentors`). */
+export const DEFAULT_CANDIDATES_PER_APPRENTICE = 8;
+
+export interface AssignmentOptions {
+  /**
+   * Mentors (groups of interchangeable mentors) linked directly to each group of apprentices:
+   * the best by fit among those sharing the occupation's family or a skill (and, for apprentices
+   * who need one, as many trained ones). Every other mentor sharing a language is reached
+   * through a language node priced at the language's fit alone.
+   */
+  candidatesPerApprentice?: number;
+}
+
+/** Statistics of one computation (for benchmarks). */
+export interface AssignmentStats {
+  apprenticeGroups: number;
+  mentorGroups: number;
+  arcs: number;
+  /** Dijkstra runs, each followed by a blocking flow. */
+  phases: number;
+  groupingMs: number;
+  /** Scoring candidates and building the graph. */
+  graphMs: number;
+  dijkstraMs: number;
+  blockingFlowMs: number;
+}
+
+/**
+ * The assignment (see the file's comment for the objective).
+ *
+ * Exactness. The flow is exact on its graph: source → groups of interchangeable apprentices →
+ * mentors → sink, where a group is linked (1) directly to its best `candidatesPerApprentice`
+ * mentor groups among those sharing the occupation's family or a skill, at their exact fit, and
+ * (2) to one node per language it speaks (and one per language for trained mentors, when it
+ * needs one), linked to every mentor group speaking it, priced at the language's fit alone
+ * (20 for the first language, 10 for another). A mentor sharing neither family nor skill has
+ * exactly that fit, so when no candidate is cut off (fewer candidates than the limit, as on the
+ * small instances the property test checks against brute force) the result is the optimum over
+ * every assignment. Otherwise the first two levels (trained mentors for those who need one,
+ * then the number placed) are still optimal, since every pair sharing a language is in the
+ * graph at its exact level; the fit is optimal over the graph, where a cut-off pair counts at
+ * its language's fit, a lower bound of its real fit (the pairs report their real fit).
+ */
 export function assignMentors(
   apprenticesIn: readonly MentoringApprentice[],
   mentorsIn: readonly MentoringMentor[],
   pins: readonly PinnedPair[] = [],
+  options: AssignmentOptions = {},
+  stats?: AssignmentStats,
 ): AssignmentResult {
+  const limit = Math.max(1, options.candidatesPerApprentice ?? DEFAULT_CANDIDATES_PER_APPRENTICE);
+  const t0 = Date.now();
   const apprentices = apprenticesIn.map(pickApprentice);
   const mentors = mentorsIn.map(pickMentor);
   const mentorIndex = new Map(mentors.map((m, i) => [m.id, i]));
@@ -302,42 +466,180 @@ export function assignMentors(
     mentors.map((_, j) => j).filter((j) => remaining[j] > 0),
     (j) => mentorKey(mentors[j]),
   );
+  const tGroups = Date.now();
+  const groups = apprenticeClasses.map((members) => groupFeatures(apprentices[members[0]], members.length));
+  const mentorGroups = mentorClasses.map((members) => mentorFeatures(mentors[members[0]], members.reduce((sum, j) => sum + remaining[j], 0)));
+
+  // Fits in units of 5 (every weight is a multiple of 5): fewer distinct path lengths, fewer phases.
+  const UNIT = 5;
+  const maxUnits = MAX_FIT / UNIT;
   // Lexicographic weights: B outweighs any total fit, A outweighs any count of B plus fits.
-  const B = MAX_FIT * (free.length + 1) + 1;
-  const A = (B + MAX_FIT) * (free.length + 1) + 1;
+  const B = maxUnits * (free.length + 1) + 1;
+  const A = (B + maxUnits) * (free.length + 1) + 1;
+
+  const languages = [...new Set(mentorGroups.flatMap((g) => [...g.languages]))].sort();
+  const languageIndex = new Map(languages.map((l, i) => [l, i]));
+  const anyTrained = languages.map((l) => mentorGroups.some((g) => g.trained && g.languages.has(l)));
   const S = 0;
   const T = 1;
   const aNode = (k: number) => 2 + k;
   const mNode = (c: number) => 2 + apprenticeClasses.length + c;
-  const nodes = 2 + apprenticeClasses.length + mentorClasses.length;
-  const flow = new MinCostFlow(nodes);
-  const pot = new Array<number>(nodes).fill(0);
-  const edges: { k: number; c: number; edge: number; cap: number }[] = [];
-  apprenticeClasses.forEach((members, k) => {
-    flow.add(S, aNode(k), members.length, 0);
-    const a = apprentices[members[0]];
-    mentorClasses.forEach((mentorMembers, c) => {
-      const m = mentors[mentorMembers[0]];
-      const fit = pairFit(a, m);
-      if (!fit) return;
-      const cost = -(B + fit.fit + (a.needsTrainedMentor && m.trainedInDisability ? A : 0));
-      const cap = Math.min(members.length, mentorMembers.reduce((sum, j) => sum + remaining[j], 0));
-      edges.push({ k, c, edge: flow.add(aNode(k), mNode(c), cap, cost), cap });
-      pot[mNode(c)] = Math.min(pot[mNode(c)], cost);
+  const hubNode = (l: number, trained: boolean) => 2 + apprenticeClasses.length + mentorClasses.length + 2 * l + (trained ? 1 : 0);
+  const nodes = 2 + apprenticeClasses.length + mentorClasses.length + 2 * languages.length;
+  const flow = new FlowGraph(nodes);
+  const pot = new Float64Array(nodes);
+
+  // Candidate mentors of a group: those sharing the occupation's family or a skill, scored with
+  // integer counters (languages as bit masks) rather than pair by pair.
+  const byFamily = new Map<string, number[]>();
+  const byOccupation = new Map<string, number[]>();
+  const bySkill = new Map<string, number[]>();
+  const push = (index: Map<string, number[]>, key: string, c: number) => {
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  };
+  mentorGroups.forEach((g, c) => {
+    for (const f of g.families) push(byFamily, f, c);
+    for (const o of g.occupations) push(byOccupation, o, c);
+    for (const s of g.skills) push(bySkill, s, c);
+  });
+  const languageBit = (l: string) => {
+    const i = languageIndex.get(l);
+    return i === undefined || i > 30 ? 0 : 1 << i;
+  };
+  const mentorLanguageMask = mentorGroups.map((g) => [...g.languages].reduce((mask, l) => mask | languageBit(l), 0));
+  const wideLanguages = languages.length > 31; // masks cannot hold them: fall back to sets
+  const stamp = new Int32Array(mentorGroups.length).fill(-1);
+  const sharedSkills = new Int32Array(mentorGroups.length);
+  const place = new Int8Array(mentorGroups.length); // 2 same occupation, 1 same family
+  const touched: number[] = [];
+  const buckets: number[][] = Array.from({ length: maxUnits + 1 }, () => []);
+  const direct: { k: number; c: number; arc: number }[] = [];
+  const viaHub: { k: number; hub: number; arc: number }[] = [];
+  const hubOut: { hub: number; c: number; arc: number }[] = [];
+
+  groups.forEach((g, k) => {
+    flow.add(S, aNode(k), g.count, 0);
+    touched.length = 0;
+    const touch = (c: number) => {
+      if (stamp[c] === k) return;
+      stamp[c] = k;
+      sharedSkills[c] = 0;
+      place[c] = 0;
+      touched.push(c);
+    };
+    for (const c of byFamily.get(g.family) ?? []) {
+      touch(c);
+      place[c] = 1;
+    }
+    for (const c of byOccupation.get(g.occupation) ?? []) place[c] = 2;
+    for (const s of g.skills) {
+      for (const c of bySkill.get(s) ?? []) {
+        touch(c);
+        sharedSkills[c]++;
+      }
+    }
+    const firstMask = languageBit(g.languages[0] ?? '');
+    const otherMask = g.languages.slice(1).reduce((mask, l) => mask | languageBit(l), 0);
+    for (const b of buckets) b.length = 0;
+    for (const c of touched) {
+      let units: number;
+      if (wideLanguages) {
+        units = fitUnits(g, mentorGroups[c]);
+        if (units < 0) continue;
+      } else {
+        const mask = mentorLanguageMask[c];
+        if (mask & firstMask) units = FIT_WEIGHTS.preferredLanguage / UNIT;
+        else if (mask & otherMask) units = FIT_WEIGHTS.otherLanguage / UNIT;
+        else continue;
+        units += (place[c] === 2 ? FIT_WEIGHTS.sameOccupation : place[c] === 1 ? FIT_WEIGHTS.sameFamily : 0) / UNIT;
+        units += Math.min(FIT_WEIGHTS.maxSkills, sharedSkills[c] * FIT_WEIGHTS.perSharedSkill) / UNIT;
+      }
+      buckets[units].push(c);
+    }
+    // The best `limit` by fit, and for apprentices who need one, the best `limit` trained ones too.
+    let left = limit;
+    let leftTrained = g.needs ? limit : 0;
+    for (let units = maxUnits; units >= 0 && (left > 0 || leftTrained > 0); units--) {
+      for (const c of buckets[units]) {
+        const m = mentorGroups[c];
+        const take = left > 0 || (m.trained && leftTrained > 0);
+        if (!take) continue;
+        if (left > 0) left--;
+        if (m.trained && leftTrained > 0) leftTrained--;
+        const cost = -(B + units + (g.needs && m.trained ? A : 0));
+        direct.push({ k, c, arc: flow.add(aNode(k), mNode(c), Math.min(g.count, m.capacity), cost) });
+        pot[mNode(c)] = Math.min(pot[mNode(c)], cost);
+      }
+    }
+    g.languages.forEach((l, position) => {
+      const li = languageIndex.get(l);
+      if (li === undefined) return;
+      const units = position === 0 ? FIT_WEIGHTS.preferredLanguage / UNIT : FIT_WEIGHTS.otherLanguage / UNIT;
+      const hubs: [number, number][] = [[hubNode(li, false), -(B + units)]];
+      if (g.needs && anyTrained[li]) hubs.push([hubNode(li, true), -(A + B + units)]);
+      for (const [hub, cost] of hubs) {
+        viaHub.push({ k, hub, arc: flow.add(aNode(k), hub, g.count, cost) });
+        pot[hub] = Math.min(pot[hub], cost);
+      }
     });
   });
-  mentorClasses.forEach((mentorMembers, c) => {
-    flow.add(mNode(c), T, mentorMembers.reduce((sum, j) => sum + remaining[j], 0), 0);
+  languages.forEach((l, li) => {
+    mentorGroups.forEach((m, c) => {
+      if (!m.languages.has(l)) return;
+      for (const trained of m.trained ? [false, true] : [false]) {
+        const hub = hubNode(li, trained);
+        hubOut.push({ hub, c, arc: flow.add(hub, mNode(c), m.capacity, 0) });
+        pot[mNode(c)] = Math.min(pot[mNode(c)], pot[hub]);
+      }
+    });
+  });
+  mentorGroups.forEach((m, c) => {
+    flow.add(mNode(c), T, m.capacity, 0);
     pot[T] = Math.min(pot[T], pot[mNode(c)]);
   });
-  flow.run(S, T, pot);
+  const built = Date.now();
+  const phases = flow.run(S, T, pot);
+  if (stats) {
+    Object.assign(stats, {
+      apprenticeGroups: groups.length,
+      mentorGroups: mentorGroups.length,
+      arcs: flow.arcCount,
+      phases,
+      groupingMs: tGroups - t0,
+      graphMs: built - tGroups,
+      dijkstraMs: flow.timing.dijkstraMs,
+      blockingFlowMs: flow.timing.blockingMs,
+    });
+  }
+
+  // Group-to-group counts: direct arcs as they are, language nodes matched in and out.
+  const counts: { k: number; c: number; count: number }[] = direct.map((d) => ({ k: d.k, c: d.c, count: flow.flowOn(d.arc) })).filter((x) => x.count > 0);
+  const outs = new Map<number, { c: number; left: number }[]>();
+  for (const o of hubOut) {
+    const f = flow.flowOn(o.arc);
+    if (f > 0) (outs.get(o.hub) ?? outs.set(o.hub, []).get(o.hub)!).push({ c: o.c, left: f });
+  }
+  for (const h of viaHub) {
+    let f = flow.flowOn(h.arc);
+    const list = outs.get(h.hub) ?? [];
+    while (f > 0) {
+      const o = list[0];
+      const take = Math.min(f, o.left);
+      counts.push({ k: h.k, c: o.c, count: take });
+      f -= take;
+      o.left -= take;
+      if (o.left === 0) list.shift();
+    }
+  }
 
   // Hand the counts out to people: apprentices in input order, mentors filled in input order.
   const assigned = new Set<number>(pinnedApprentices);
   const nextApprentice = apprenticeClasses.map(() => 0);
   const nextMentor = mentorClasses.map(() => 0);
-  for (const e of edges) {
-    let count = e.cap - flow.g[aNode(e.k)][e.edge].cap;
+  for (const e of counts) {
+    let count = e.count;
     while (count-- > 0) {
       const ai = apprenticeClasses[e.k][nextApprentice[e.k]++];
       const mentorMembers = mentorClasses[e.c];
@@ -370,6 +672,55 @@ export function assignMentors(
         .sort((x, y) => y.missing - x.missing || x.occupation.localeCompare(y.occupation)),
     },
   };
+}
+
+interface GroupFeatures {
+  count: number;
+  occupation: string;
+  family: string;
+  skills: string[];
+  /** Normalised, first occurrence kept, in the apprentice's order. */
+  languages: string[];
+  needs: boolean;
+}
+
+interface MentorGroupFeatures {
+  capacity: number;
+  occupations: Set<string>;
+  families: Set<string>;
+  skills: Set<string>;
+  languages: Set<string>;
+  trained: boolean;
+}
+
+function groupFeatures(a: MentoringApprentice, count: number): GroupFeatures {
+  const occupation = a.occupation.trim().toUpperCase();
+  return { count, occupation, family: occupationFamily(occupation), skills: [...new Set(a.skills.map(norm))], languages: [...new Set(a.languages.map(norm))], needs: a.needsTrainedMentor };
+}
+
+function mentorFeatures(m: MentoringMentor, capacity: number): MentorGroupFeatures {
+  const occupations = new Set(m.occupations.map((o) => o.trim().toUpperCase()));
+  return {
+    capacity,
+    occupations,
+    families: new Set([...occupations].map(occupationFamily)),
+    skills: new Set(m.skills.map(norm)),
+    languages: new Set(m.languages.map(norm)),
+    trained: m.trainedInDisability,
+  };
+}
+
+/** `pairFit` in units of 5, on prepared groups; -1 when they share no language. */
+function fitUnits(a: GroupFeatures, m: MentorGroupFeatures): number {
+  const position = a.languages.findIndex((l) => m.languages.has(l));
+  if (position < 0) return -1;
+  let fit = position === 0 ? FIT_WEIGHTS.preferredLanguage : FIT_WEIGHTS.otherLanguage;
+  if (m.occupations.has(a.occupation)) fit += FIT_WEIGHTS.sameOccupation;
+  else if (m.families.has(a.family)) fit += FIT_WEIGHTS.sameFamily;
+  let shared = 0;
+  for (const s of a.skills) if (m.skills.has(s)) shared++;
+  fit += Math.min(FIT_WEIGHTS.maxSkills, shared * FIT_WEIGHTS.perSharedSkill);
+  return fit / 5;
 }
 
 function groupBy(indices: number[], key: (i: number) => string): number[][] {
